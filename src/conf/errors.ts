@@ -21,13 +21,17 @@ export class ConfError extends Error {
     expected: string;
     reason?: string;
     secret?: boolean;
+    /** Replaces "is invalid: expected ..." (e.g. for settings that are recognised but not supported). */
+    problem?: string;
   }) {
     const shown = opts.secret ? REDACTED : JSON.stringify(opts.value);
     // A reason may quote the value, so it is dropped for secrets.
     const reason = opts.secret ? undefined : opts.reason;
+    const head = `${opts.subject}: ${shown} (from ${describeSource(opts.source)})`;
     super(
-      `${opts.subject}: ${shown} (from ${describeSource(opts.source)}) is invalid: expected ${opts.expected}` +
-        (reason ? ` (${reason})` : ""),
+      opts.problem !== undefined
+        ? `${head}: ${opts.problem}`
+        : `${head} is invalid: expected ${opts.expected}` + (reason ? ` (${reason})` : ""),
     );
     this.subject = opts.subject;
     this.value = opts.secret ? REDACTED : opts.value;
