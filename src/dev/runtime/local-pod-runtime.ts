@@ -1,6 +1,481 @@
-import type { PodRuntime, PodRuntimeOptions } from "./pod-runtime.js";
+import { existsSync, statSync } from "node:fs";
+import { mkdir, rm, writeFile } from "node:fs/promises";
+import { cpus, hostname, totalmem } from "node:os";
+import { dirname, isAbsolute, join, normalize, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ContainerProcess, type ProcessExit, type ProcessSpec } from "./container-process.js";
+import { containerEnv, type NodeCapacity } from "./container-env.js";
+import { resolveFieldPath, resolveResourceField, type PodFacts } from "./downward-api.js";
+import { HostsRegistry } from "./hosts-registry.js";
+import { chooseSpark, mapImage } from "./image-mapping.js";
+import { LoopbackAllocator } from "./loopback-allocator.js";
+import { normalizeMountPath, rewritePaths, type PathMapping } from "./mount-paths.js";
+import type {
+  ContainerStatus,
+  ContainerView,
+  PodHandle,
+  PodLaunch,
+  PodLifecycleEvent,
+  PodRuntime,
+  PodRuntimeOptions,
+  RuntimeConfig,
+} from "./pod-runtime.js";
+import { planProcess, type LocalRuntime } from "./process-plan.js";
+import { readSparkHomes } from "./spark-homes-reader.js";
+import { expandVars } from "./var-expansion.js";
+
+/** Host variables every container inherits: what an image would provide (tools, Java, locale). */
+export const defaultInheritedEnv: readonly string[] = [
+  "PATH",
+  "HOME",
+  "USER",
+  "LOGNAME",
+  "SHELL",
+  "LANG",
+  "LANGUAGE",
+  "LC_ALL",
+  "LC_CTYPE",
+  "TZ",
+  "TMPDIR",
+  "JAVA_HOME",
+  "PYSPARK_PYTHON",
+  "PYSPARK_DRIVER_PYTHON",
+];
+
+const DEFAULT_GRACE_SECONDS = 30;
+const DEFAULT_SHUTDOWN_GRACE_SECONDS = 5;
+/** How much of a failed container's stderr becomes its status message. */
+const MESSAGE_CHARS = 400;
 
 /** Creates the local-process pod runtime (see pod-runtime.ts for the model). */
-export function createPodRuntime(_options: PodRuntimeOptions): PodRuntime {
-  throw new Error("createPodRuntime: not implemented yet");
+export function createPodRuntime(options: PodRuntimeOptions): PodRuntime {
+  return new LocalPodRuntime(options);
+}
+
+/** What every pod of one runtime shares. */
+interface RuntimeContext {
+  readonly stateDir: string;
+  readonly projectRoot: string;
+  readonly config: RuntimeConfig;
+  readonly hostsFilePath: string;
+  readonly inheritedEnv: Readonly<Record<string, string>>;
+  readonly node: NodeCapacity;
+}
+
+class LocalPodRuntime implements PodRuntime {
+  readonly hostsFilePath: string;
+  private readonly context: RuntimeContext;
+  private readonly hosts: HostsRegistry;
+  private readonly allocator = new LoopbackAllocator();
+  private readonly pods = new Set<LocalPod>();
+  private shuttingDown = false;
+  /** Last resort if the server exits without shutdown(): SIGKILL every pod process group. */
+  private readonly exitHook = (): void => {
+    for (const pod of this.pods) pod.killNow();
+  };
+
+  constructor(options: PodRuntimeOptions) {
+    const stateDir = resolve(options.stateDir);
+    this.hostsFilePath = join(stateDir, "hosts");
+    this.hosts = new HostsRegistry(this.hostsFilePath, hostname());
+    const config = options.config ?? {};
+    const hostEnv = options.hostEnv ?? process.env;
+    const inheritedEnv: Record<string, string> = {};
+    for (const name of [...defaultInheritedEnv, ...(config.inheritEnv ?? [])]) {
+      const value = hostEnv[name];
+      if (value !== undefined) inheritedEnv[name] = value;
+    }
+    this.context = {
+      stateDir,
+      projectRoot: options.projectRoot ?? findProjectRoot(),
+      config,
+      hostsFilePath: this.hostsFilePath,
+      inheritedEnv,
+      node: { cpu: cpus().length, memory: totalmem(), "ephemeral-storage": 0 },
+    };
+    process.on("exit", this.exitHook);
+  }
+
+  start(launch: PodLaunch, onEvent: (event: PodLifecycleEvent) => void): PodHandle {
+    if (this.shuttingDown) throw new Error(`pod runtime is shutting down: cannot start ${launch.podName}`);
+    const podIp = this.allocator.allocate();
+    const hostsKey = `${launch.podName}/${launch.runId}`;
+    const registerServices = (): void =>
+      this.hosts.set(
+        hostsKey,
+        podIp,
+        launch.services.map((s) => s.name),
+      );
+    const pod = new LocalPod(this.context, launch, podIp, onEvent, registerServices);
+    this.pods.add(pod);
+    void pod.done.finally(() => {
+      this.pods.delete(pod);
+      this.hosts.remove(hostsKey);
+      this.allocator.release(podIp);
+    });
+    return {
+      podName: launch.podName,
+      podIp,
+      cancel: (gracePeriodSeconds?: number) => pod.cancel(gracePeriodSeconds),
+      done: pod.done,
+    };
+  }
+
+  logPath(jobId: string, container: string, podNumber = 0): string | undefined {
+    if (!/^[A-Za-z0-9._-]+$/.test(jobId) || !/^[A-Za-z0-9._-]+$/.test(container)) return undefined;
+    const path = join(podDir(this.context, `armada-${jobId}-${podNumber}`), "logs", `${container}.log`);
+    return existsSync(path) ? path : undefined;
+  }
+
+  async shutdown(gracePeriodSeconds = DEFAULT_SHUTDOWN_GRACE_SECONDS): Promise<void> {
+    this.shuttingDown = true;
+    await Promise.all(
+      [...this.pods].map((pod) => pod.cancel(Math.min(gracePeriodSeconds, pod.gracePeriodSeconds))),
+    );
+    process.off("exit", this.exitHook);
+  }
+}
+
+type Prepared =
+  | { readonly ok: true; readonly spec: ProcessSpec }
+  | { readonly ok: false; readonly status: ContainerStatus };
+
+/** One pod: sets up its directory, volumes and names, runs its containers, reports events. */
+class LocalPod {
+  readonly done: Promise<void>;
+  readonly gracePeriodSeconds: number;
+  private readonly dir: string;
+  private readonly facts: PodFacts;
+  private readonly volumeDirs = new Map<string, string>();
+  private readonly running = new Set<ContainerProcess>();
+  /** Set by cancel/shutdown: start nothing more, report nothing more. */
+  private stopped = false;
+  private finished = false;
+  private killAt: number | undefined;
+  private killTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly context: RuntimeContext,
+    private readonly launch: PodLaunch,
+    readonly podIp: string,
+    private readonly onEvent: (event: PodLifecycleEvent) => void,
+    private readonly registerServices: () => void,
+  ) {
+    this.dir = podDir(context, launch.podName);
+    const grace = Number(launch.podSpec.terminationGracePeriodSeconds ?? 0);
+    this.gracePeriodSeconds = Number.isFinite(grace) && grace > 0 ? grace : DEFAULT_GRACE_SECONDS;
+    this.facts = {
+      podName: launch.podName,
+      namespace: launch.namespace,
+      uid: launch.runId,
+      podIp,
+      hostIp: "127.0.0.1",
+      nodeName: launch.nodeName,
+      serviceAccountName: launch.podSpec.serviceAccountName || "default",
+      labels: launch.labels,
+      annotations: launch.annotations,
+    };
+    this.done = this.run()
+      .catch((err: unknown) => {
+        this.emit({
+          kind: "failed",
+          reason: `armada-spark dev could not run the pod: ${err instanceof Error ? err.message : String(err)}`,
+          containerStatuses: [],
+        });
+      })
+      .finally(() => {
+        this.finished = true;
+        clearTimeout(this.killTimer);
+      });
+  }
+
+  cancel(gracePeriodSeconds?: number): Promise<void> {
+    this.stopped = true;
+    this.terminate(gracePeriodSeconds ?? this.gracePeriodSeconds);
+    return this.done;
+  }
+
+  /** Synchronous SIGKILL of everything (process exit hook). */
+  killNow(): void {
+    this.stopped = true;
+    for (const proc of this.running) proc.signal("SIGKILL");
+  }
+
+  private emit(event: PodLifecycleEvent): void {
+    if (this.stopped) return;
+    this.onEvent(event);
+  }
+
+  /** SIGTERM now, SIGKILL after the grace period; a later call may only shorten the deadline. */
+  private terminate(gracePeriodSeconds: number): void {
+    if (this.finished) return;
+    const killAt = Date.now() + Math.max(0, gracePeriodSeconds) * 1000;
+    if (this.killAt !== undefined && this.killAt <= killAt) return;
+    this.killAt = killAt;
+    for (const proc of this.running) proc.signal("SIGTERM");
+    clearTimeout(this.killTimer);
+    this.killTimer = setTimeout(() => {
+      for (const proc of this.running) proc.signal("SIGKILL");
+    }, killAt - Date.now());
+  }
+
+  private async run(): Promise<void> {
+    await Promise.resolve(); // events never arrive before start() has returned
+    this.emit({ kind: "pending", podIp: this.podIp });
+    await rm(this.dir, { recursive: true, force: true });
+    await mkdir(join(this.dir, "logs"), { recursive: true });
+    const volumesError = await this.setUpVolumes();
+    if (volumesError !== undefined) {
+      this.emit({ kind: "failed", reason: volumesError, containerStatuses: [] });
+      return;
+    }
+    this.registerServices();
+
+    for (const container of this.launch.podSpec.initContainers ?? []) {
+      if (this.stopped) return;
+      const [status] = await this.runContainers([container]);
+      if (status && status.exitCode !== 0) {
+        this.emit({
+          kind: "failed",
+          reason: failureReason("init container", status),
+          containerStatuses: [status],
+        });
+        return;
+      }
+    }
+    if (this.stopped) return;
+    const containers = this.launch.podSpec.containers ?? [];
+    if (containers.length === 0) {
+      this.emit({ kind: "failed", reason: "the pod spec has no containers", containerStatuses: [] });
+      return;
+    }
+    this.emit({ kind: "running", podIp: this.podIp });
+    const statuses = await this.runContainers(containers);
+    if (this.stopped) return;
+    const failed = statuses.find((s) => s.exitCode !== 0);
+    if (failed) {
+      this.emit({ kind: "failed", reason: failureReason("container", failed), containerStatuses: statuses });
+    } else {
+      this.emit({ kind: "succeeded" });
+    }
+  }
+
+  /** Starts the containers together; the first non-zero exit stops the others (SIGTERM, then
+   * SIGKILL after the grace period). Resolves with every container's status, in spec order. */
+  private async runContainers(containers: readonly ContainerView[]): Promise<ContainerStatus[]> {
+    const prepared: Prepared[] = [];
+    for (const container of containers) prepared.push(await this.prepare(container));
+    const notStarted = prepared.find((p): p is Extract<Prepared, { ok: false }> => !p.ok);
+    if (notStarted) return [notStarted.status];
+    if (this.stopped) return [];
+    return Promise.all(
+      prepared.map(async (p, index): Promise<ContainerStatus> => {
+        if (!p.ok) return p.status; // unreachable: checked above
+        const name = containers[index]?.name ?? "";
+        const proc = new ContainerProcess(p.spec);
+        this.running.add(proc);
+        if (this.killAt !== undefined) proc.signal("SIGTERM"); // cancelled while starting
+        const exit = await proc.exit;
+        this.running.delete(proc);
+        const status = containerStatus(name, exit);
+        if (status.exitCode !== 0 && !this.stopped) this.terminate(this.gracePeriodSeconds);
+        return status;
+      }),
+    );
+  }
+
+  private async prepare(container: ContainerView): Promise<Prepared> {
+    const name = container.name ?? "";
+    const configError = (message: string): Prepared => ({
+      ok: false,
+      status: { name, exitCode: 126, reason: "CreateContainerConfigError", message },
+    });
+    if (!/^[A-Za-z0-9._-]+$/.test(name)) return configError(`invalid container name "${name}"`);
+    const containerDir = join(this.dir, "containers", name);
+    await mkdir(containerDir, { recursive: true });
+
+    const mappings: PathMapping[] = [];
+    for (const mount of container.volumeMounts ?? []) {
+      const volumeDir = this.volumeDirs.get(mount.name ?? "");
+      if (volumeDir === undefined)
+        return configError(`volumeMount ${mount.name ?? ""}: no such volume in the pod`);
+      const from = normalizeMountPath(mount.mountPath ?? "");
+      if (from === undefined) {
+        return configError(
+          `volumeMount ${mount.name ?? ""}: mountPath "${mount.mountPath ?? ""}" is not supported`,
+        );
+      }
+      const sub = mount.subPath ? normalize(mount.subPath) : "";
+      if (isAbsolute(sub) || sub.startsWith(".."))
+        return configError(`volumeMount ${mount.name}: bad subPath "${sub}"`);
+      const to = sub ? join(volumeDir, sub) : volumeDir;
+      await mkdir(to, { recursive: true });
+      mappings.push({ from, to });
+    }
+
+    const env = containerEnv(container, this.facts, this.launch.extraEnv, this.context.node);
+    if (!env.ok) return configError(env.error);
+    // Expand first, then rewrite each final string once (a rewritten path is never rewritten again).
+    const lookup = (v: string): string | undefined => env.env.get(v);
+    const command = (container.command ?? []).map((s) => rewritePaths(expandVars(s, lookup), mappings));
+    const args = (container.args ?? []).map((s) => rewritePaths(expandVars(s, lookup), mappings));
+    const podEnv: Record<string, string> = {};
+    for (const [k, v] of env.env) podEnv[k] = rewritePaths(v, mappings);
+
+    const image = container.image ?? "";
+    const runtime = this.localRuntime(image);
+    if ("error" in runtime)
+      return { ok: false, status: { name, exitCode: 127, reason: "StartError", message: runtime.error } };
+    const plan = planProcess(image, command, args, runtime);
+    if (!plan.ok)
+      return { ok: false, status: { name, exitCode: 127, reason: "StartError", message: plan.error } };
+
+    let cwd = containerDir;
+    if (container.workingDir) {
+      const wanted = rewritePaths(container.workingDir, mappings);
+      if (wanted !== container.workingDir) {
+        await mkdir(wanted, { recursive: true });
+        cwd = wanted;
+      } else if (isDirectory(wanted)) {
+        cwd = wanted;
+      }
+    }
+    return {
+      ok: true,
+      spec: {
+        file: plan.file,
+        args: plan.args,
+        env: {
+          ...this.context.inheritedEnv,
+          ...plan.imageEnv,
+          HOSTNAME: this.launch.podName,
+          ...podEnv,
+          ...plan.forcedEnv,
+          ARMADA_DEV_HOSTS_FILE: this.context.hostsFilePath,
+        },
+        cwd,
+        logPath: join(this.dir, "logs", `${name}.log`),
+      },
+    };
+  }
+
+  private localRuntime(image: string): LocalRuntime | { error: string } {
+    const mapping = mapImage(image, this.context.config.images);
+    if (mapping.runtime === "host") return { kind: "host" };
+    const root = this.context.projectRoot;
+    const spark = chooseSpark(image, mapping.sparkVersion, readSparkHomes(root));
+    if (!spark.ok) return { error: spark.error };
+    const jars = [
+      join(root, "jvm", "cluster-manager", "target", "armada-spark-cluster-manager.jar"),
+      join(root, "jvm", "examples", "target", "armada-spark-examples.jar"),
+    ].filter((jar) => existsSync(jar));
+    return {
+      kind: "spark",
+      sparkHome: spark.sparkHome,
+      entrypoint: join(root, "image", "entrypoint-local.sh"),
+      jars,
+    };
+  }
+
+  /** Creates emptyDir and downwardAPI volumes under the pod directory; hostPath volumes are the
+   * host's own directories. Returns why the pod cannot run, if it cannot. */
+  private async setUpVolumes(): Promise<string | undefined> {
+    const spec = this.launch.podSpec;
+    for (const volume of spec.volumes ?? []) {
+      const name = volume.name ?? "";
+      if (!/^[A-Za-z0-9._-]+$/.test(name)) return `invalid volume name "${name}"`;
+      const source = volume.volumeSource ?? {};
+      const dir = join(this.dir, "volumes", name);
+      if (source.emptyDir) {
+        await mkdir(dir, { recursive: true });
+      } else if (source.downwardAPI) {
+        await mkdir(dir, { recursive: true });
+        for (const item of source.downwardAPI.items ?? []) {
+          const path = normalize(item.path ?? "");
+          if (path === "." || isAbsolute(path) || path.startsWith("..")) {
+            return `volume ${name}: invalid downwardAPI item path "${item.path ?? ""}"`;
+          }
+          let resolved;
+          if (item.fieldRef) {
+            resolved = resolveFieldPath(item.fieldRef.fieldPath ?? "", this.facts, true);
+          } else if (item.resourceFieldRef) {
+            const containerName = item.resourceFieldRef.containerName ?? "";
+            const container = [...(spec.containers ?? []), ...(spec.initContainers ?? [])].find(
+              (c) => c.name === containerName,
+            );
+            resolved = container
+              ? resolveResourceField(item.resourceFieldRef, container, this.context.node)
+              : { ok: false as const, error: `resourceFieldRef: no container "${containerName}"` };
+          } else {
+            resolved = { ok: false as const, error: "item has neither fieldRef nor resourceFieldRef" };
+          }
+          if (!resolved.ok) return `volume ${name}: ${item.path ?? ""}: ${resolved.error}`;
+          await mkdir(dirname(join(dir, path)), { recursive: true });
+          await writeFile(join(dir, path), resolved.value);
+        }
+      } else if (source.hostPath?.path) {
+        this.volumeDirs.set(name, source.hostPath.path);
+        continue;
+      } else {
+        const kinds = Object.keys(source).filter((k) => k !== "$typeName" && source[k] !== undefined);
+        return `volume ${name}: only emptyDir, downwardAPI and hostPath volumes are supported by armada-spark dev (got ${kinds.join(", ") || "none"})`;
+      }
+      this.volumeDirs.set(name, dir);
+    }
+    return undefined;
+  }
+}
+
+function podDir(context: RuntimeContext, podName: string): string {
+  return join(context.stateDir, "pods", podName);
+}
+
+function containerStatus(name: string, exit: ProcessExit): ContainerStatus {
+  if (exit.startError !== undefined) {
+    return { name, exitCode: exit.exitCode, reason: "StartError", message: exit.startError };
+  }
+  return {
+    name,
+    exitCode: exit.exitCode,
+    reason: exit.exitCode === 0 ? "Completed" : "Error",
+    message: exit.exitCode === 0 ? "" : lastChars(exit.stderrTail, MESSAGE_CHARS),
+  };
+}
+
+/** The end of `text`, starting at a line boundary when there is one. */
+function lastChars(text: string, max: number): string {
+  const trimmed = text.trimEnd();
+  if (trimmed.length <= max) return trimmed;
+  const cut = trimmed.slice(trimmed.length - max);
+  const newline = cut.indexOf("\n");
+  return newline >= 0 && newline < cut.length - 1 ? cut.slice(newline + 1) : cut;
+}
+
+function failureReason(what: string, status: ContainerStatus): string {
+  const lastLine =
+    status.message
+      .split("\n")
+      .filter((l) => l.trim() !== "")
+      .pop() ?? "";
+  const detail = lastLine ? `: ${lastLine.slice(0, 200)}` : "";
+  return `${what} ${status.name} failed with exit code ${status.exitCode} because ${status.reason}${detail}`;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The directory of the package.json above this module (dist/src/dev/runtime/ -> project). */
+function findProjectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(join(dir, "package.json"))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return resolve(".");
+    dir = parent;
+  }
 }

@@ -1,0 +1,80 @@
+import type { ImageRule } from "./pod-runtime.js";
+import type { SparkHomes } from "./spark-homes-reader.js";
+
+export type ImageMapping =
+  { readonly runtime: "host" } | { readonly runtime: "spark"; readonly sparkVersion?: string };
+
+/** Rules that apply after the configured ones. */
+export const defaultImageRules: readonly ImageRule[] = [{ match: "*spark*", runtime: "spark" }];
+
+/** The local runtime for an image: the first matching configured rule, then the defaults,
+ * else the host. */
+export function mapImage(image: string, rules: readonly ImageRule[] = []): ImageMapping {
+  for (const rule of [...rules, ...defaultImageRules]) {
+    if (!imageMatches(rule.match, image)) continue;
+    if (rule.runtime === "host") return { runtime: "host" };
+    return rule.sparkVersion ? { runtime: "spark", sparkVersion: rule.sparkVersion } : { runtime: "spark" };
+  }
+  return { runtime: "host" };
+}
+
+/** `/regex/flags`, or a glob over the whole reference (`*` any characters, `?` one). */
+export function imageMatches(pattern: string, image: string): boolean {
+  const regex = /^\/(.*)\/([a-z]*)$/.exec(pattern);
+  if (regex) return new RegExp(regex[1] ?? "", regex[2]).test(image);
+  const glob = pattern
+    .split("")
+    .map((ch) => (ch === "*" ? ".*" : ch === "?" ? "." : ch.replace(/[.+^${}()|[\]\\]/g, "\\$&")))
+    .join("");
+  return new RegExp(`^${glob}$`).test(image);
+}
+
+export type SparkChoice =
+  | { readonly ok: true; readonly version: string; readonly sparkHome: string }
+  | { readonly ok: false; readonly error: string };
+
+/** Which installed Spark runs an image: the rule's version if given; else the image tag's
+ * version when installed (exactly, or the newest with the same major.minor); else the default. */
+export function chooseSpark(
+  image: string,
+  requested: string | undefined,
+  homes: SparkHomes | undefined,
+): SparkChoice {
+  if (!homes) {
+    return {
+      ok: false,
+      error: "Spark is not set up (.spark/homes.json is missing): run scripts/setup-spark.sh",
+    };
+  }
+  const installed = Object.keys(homes.versions);
+  const pick = (version: string): SparkChoice => {
+    const home = homes.versions[version];
+    return home
+      ? { ok: true, version, sparkHome: home.sparkHome }
+      : {
+          ok: false,
+          error: `Spark ${version} for image "${image}" is not installed (installed: ${installed.join(", ") || "none"}); run scripts/setup-spark.sh`,
+        };
+  };
+  if (requested) return pick(requested);
+  const tagVersion = /:v?(\d+\.\d+)(\.\d+)?(?:[-_.].*)?$/.exec(image);
+  if (tagVersion) {
+    const full = `${tagVersion[1]}${tagVersion[2] ?? ""}`;
+    if (homes.versions[full]) return pick(full);
+    const sameMinor = installed
+      .filter((v) => v.startsWith(`${tagVersion[1]}.`))
+      .sort((a, b) => compareVersions(b, a));
+    if (sameMinor[0]) return pick(sameMinor[0]);
+  }
+  return pick(homes.default);
+}
+
+function compareVersions(a: string, b: string): number {
+  const as = a.split(".").map(Number);
+  const bs = b.split(".").map(Number);
+  for (let i = 0; i < Math.max(as.length, bs.length); i++) {
+    const d = (as[i] ?? 0) - (bs[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
