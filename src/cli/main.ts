@@ -5,12 +5,14 @@ export type Command = (args: string[]) => Promise<number>;
 
 const commands: Record<string, () => Promise<Command>> = {
   submit: async () => (await import("./submit.js")).submitCommand,
+  keys: async () => (await import("./keys.js")).keysCommand,
 };
 
 const usage = `Usage: armada-spark <command> [options]
 
 Commands:
   submit    submit a Spark application (same options as spark-submit)
+  keys      list the configuration keys armada-spark knows
 
 Run 'armada-spark <command> --help' for a command's options.`;
 
