@@ -2,8 +2,9 @@
  * Volume mounts without a mount namespace: a container cannot see its volume at `mountPath`,
  * so every place where a container names a path — command, args, env values, workingDir — has
  * the mount path replaced by the volume's real directory. A mount path matches only at a path
- * boundary: preceded by the start of the value or one of `= : , ; ' " ( [ {` or whitespace
- * (as in `--conf spark.local.dir=/data`, `PATH=/a:/data/bin`), and followed by the end, `/`, or
+ * boundary: preceded by the start of the value, one of `= : , ; ' " ( [ {`, whitespace or a URI's
+ * `scheme://` (as in `--conf spark.local.dir=/data`, `PATH=/a:/data/bin`,
+ * `local:///data/app.jar`), and followed by the end, `/`, or
  * one of `: , ; ' " ) ] }` or whitespace. Longer mount paths win over their prefixes.
  */
 
@@ -25,7 +26,7 @@ export function rewritePaths(value: string, mappings: readonly PathMapping[]): s
   const sorted = [...mappings].sort((a, b) => b.from.length - a.from.length);
   const byFrom = new Map(sorted.map((m) => [m.from, m.to]));
   const alternatives = sorted.map((m) => escapeRegExp(m.from)).join("|");
-  const pattern = new RegExp(`(^|[\\s=:,;'"(\\[{])(${alternatives})(?=$|[/\\s:,;'")\\]}])`, "g");
+  const pattern = new RegExp(`(^|[\\s=:,;'"(\\[{]|://)(${alternatives})(?=$|[/\\s:,;'")\\]}])`, "g");
   return value.replace(pattern, (_all, before: string, from: string) => before + (byFrom.get(from) ?? from));
 }
 
