@@ -2,6 +2,7 @@ package io.armadaproject.spark.examples;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
@@ -16,6 +17,17 @@ public final class SparkPi {
   private static final int SAMPLES_PER_SLICE = 100_000;
 
   private SparkPi() {}
+
+  private static long countInside(int samples) {
+    Random random = new Random();
+    long inside = 0;
+    for (int i = 0; i < samples; i++) {
+      double x = random.nextDouble() * 2 - 1;
+      double y = random.nextDouble() * 2 - 1;
+      if (x * x + y * y <= 1) inside++;
+    }
+    return inside;
+  }
 
   public static void main(String[] args) {
     int slices = 2;
@@ -36,25 +48,25 @@ public final class SparkPi {
       }
     }
     final boolean failTasks = fail;
-    final int n = slices * SAMPLES_PER_SLICE;
-    List<Integer> indexes = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) indexes.add(i);
+    List<Integer> sliceIds = new ArrayList<>(slices);
+    for (int i = 0; i < slices; i++) sliceIds.add(i);
 
-    JavaSparkContext jsc = new JavaSparkContext(new SparkConf().setAppName("SparkPi"));
+    SparkConf conf = new SparkConf();
+    if (!conf.contains("spark.app.name")) conf.setAppName("SparkPi");
+    JavaSparkContext jsc = new JavaSparkContext(conf);
     try {
+      // One task per slice, each sampling locally: tasks stay tiny whatever the sample count.
       long inside =
-          jsc.parallelize(indexes, slices)
+          jsc.parallelize(sliceIds, slices)
               .map(
-                  i -> {
+                  slice -> {
                     if (failTasks) {
                       throw new IllegalStateException("SparkPi --fail: failing on purpose");
                     }
-                    double x = Math.random() * 2 - 1;
-                    double y = Math.random() * 2 - 1;
-                    return x * x + y * y <= 1 ? 1L : 0L;
+                    return countInside(SAMPLES_PER_SLICE);
                   })
               .reduce(Long::sum);
-      System.out.println("Pi is roughly " + 4.0 * inside / n);
+      System.out.println("Pi is roughly " + 4.0 * inside / ((long) slices * SAMPLES_PER_SLICE));
     } finally {
       jsc.stop();
     }
