@@ -19,11 +19,11 @@ import { waitForDriver } from "./steps/wait-for-driver.js";
 
 export const planSteps: readonly PlanStep[] = [
   basicPod,
-  scheduling,
-  podResources,
   driverCommand,
   executorEnvironment,
+  podResources,
   waitForDriver,
+  scheduling,
   preemptionGrace,
   labels,
   gang,

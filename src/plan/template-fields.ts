@@ -19,19 +19,47 @@ function checkMessage(value: unknown, schema: DescMessage, file: string, path: s
     throw new TemplateError(`${file}: ${path || "the template"} must be a mapping (${schema.name})`);
   }
   const out: JsonObject = {};
+  // Kubernetes YAML inlines some embedded structs (a Volume's `emptyDir`, a Probe's `httpGet`)
+  // that the .proto files keep as a field (`volumeSource`, `handler`): regroup them.
+  const inlined = new Map<DescField, Record<string, unknown>>();
   for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-    const field = schema.fields.find((f) => f.jsonName === key || f.name === key);
     const here = path ? `${path}.${key}` : key;
-    if (!field) {
+    const field = fieldNamed(schema, key);
+    if (field) {
+      if (v === null || v === undefined) continue;
+      out[field.jsonName] = checkField(v, field, file, here);
+      continue;
+    }
+    const embedding = embeddingField(schema, key);
+    if (!embedding) {
       throw new TemplateError(
         `${file}: unknown field "${here}" (not a field of ${schema.typeName}; ` +
           `a field Armada does not know would be dropped, so it is refused)`,
       );
     }
-    if (v === null || v === undefined) continue;
-    out[field.jsonName] = checkField(v, field, file, here);
+    inlined.set(embedding, { ...inlined.get(embedding), [key]: v });
+  }
+  for (const [field, v] of inlined) {
+    if (field.fieldKind !== "message") continue;
+    const existing = out[field.jsonName];
+    const checked = checkMessage(v, field.message, file, path);
+    out[field.jsonName] =
+      typeof existing === "object" && existing !== null ? { ...existing, ...checked } : checked;
   }
   return out;
+}
+
+function fieldNamed(schema: DescMessage, key: string): DescField | undefined {
+  return schema.fields.find((f) => f.jsonName === key || f.name === key);
+}
+
+/** The one singular Kubernetes message field whose message has `key`, if exactly one does. */
+function embeddingField(schema: DescMessage, key: string): DescField | undefined {
+  if (!schema.typeName.startsWith("k8s.io.")) return undefined;
+  const candidates = schema.fields.filter(
+    (f) => f.fieldKind === "message" && fieldNamed(f.message, key) !== undefined,
+  );
+  return candidates.length === 1 ? candidates[0] : undefined;
 }
 
 function checkField(value: unknown, field: DescField, file: string, path: string): Json {
