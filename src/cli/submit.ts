@@ -101,8 +101,16 @@ export async function submitCommand(args: string[], env: Env = process.env): Pro
       process.stdout.write(out.text);
       return 0;
     }
-    process.stderr.write("armada-spark-submit: submission to Armada is not implemented yet\n");
-    return 1;
+    const { runApplication } = await import("./run-application.js");
+    return await runApplication(
+      submission,
+      { noWait: options.noWait, json: options.output === "json" },
+      {
+        stdout: process.stdout,
+        stderr: process.stderr,
+        signal: interruptSignal(),
+      },
+    );
   } catch (e) {
     if (
       e instanceof ConfError ||
@@ -114,6 +122,15 @@ export async function submitCommand(args: string[], env: Env = process.env): Pro
     }
     throw e;
   }
+}
+
+/** Aborted on the first Ctrl-C / SIGTERM, so following stops cleanly (the application keeps running). */
+function interruptSignal(): AbortSignal {
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  return controller.signal;
 }
 
 function ownVersion(): string {
