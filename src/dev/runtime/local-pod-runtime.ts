@@ -52,6 +52,12 @@ export function createPodRuntime(options: PodRuntimeOptions): PodRuntime {
   return new LocalPodRuntime(options);
 }
 
+/** Last resort if the server exits without shutdown(): SIGKILL every pod process group. */
+const liveRuntimes = new Set<LocalPodRuntime>();
+function killAllNow(): void {
+  for (const runtime of liveRuntimes) runtime.killNow();
+}
+
 /** What every pod of one runtime shares. */
 interface RuntimeContext {
   readonly stateDir: string;
@@ -69,10 +75,6 @@ class LocalPodRuntime implements PodRuntime {
   private readonly allocator = new LoopbackAllocator();
   private readonly pods = new Set<LocalPod>();
   private shuttingDown = false;
-  /** Last resort if the server exits without shutdown(): SIGKILL every pod process group. */
-  private readonly exitHook = (): void => {
-    for (const pod of this.pods) pod.killNow();
-  };
 
   constructor(options: PodRuntimeOptions) {
     const stateDir = resolve(options.stateDir);
@@ -93,7 +95,8 @@ class LocalPodRuntime implements PodRuntime {
       inheritedEnv,
       node: { cpu: cpus().length, memory: totalmem(), "ephemeral-storage": 0 },
     };
-    process.on("exit", this.exitHook);
+    liveRuntimes.add(this);
+    if (liveRuntimes.size === 1) process.on("exit", killAllNow);
   }
 
   start(launch: PodLaunch, onEvent: (event: PodLifecycleEvent) => void): PodHandle {
@@ -132,7 +135,13 @@ class LocalPodRuntime implements PodRuntime {
     await Promise.all(
       [...this.pods].map((pod) => pod.cancel(Math.min(gracePeriodSeconds, pod.gracePeriodSeconds))),
     );
-    process.off("exit", this.exitHook);
+    liveRuntimes.delete(this);
+    if (liveRuntimes.size === 0) process.off("exit", killAllNow);
+  }
+
+  /** Synchronous SIGKILL of every pod process group. */
+  killNow(): void {
+    for (const pod of this.pods) pod.killNow();
   }
 }
 
