@@ -20,46 +20,46 @@ function checkMessage(value: unknown, schema: DescMessage, file: string, path: s
   }
   const out: JsonObject = {};
   // Kubernetes YAML inlines some embedded structs (a Volume's `emptyDir`, a Probe's `httpGet`)
-  // that the .proto files keep as a field (`volumeSource`, `handler`): regroup them.
-  const inlined = new Map<DescField, Record<string, unknown>>();
+  // that the .proto files keep under a field (`volumeSource`, `handler`): such keys are checked
+  // against that field's message and stay inline, as Kubernetes writes them (the client nests them).
+  const holder = inlineHolder(schema);
+  const inlined: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
     const here = path ? `${path}.${key}` : key;
     const field = fieldNamed(schema, key);
     if (field) {
       if (v === null || v === undefined) continue;
       out[field.jsonName] = checkField(v, field, file, here);
-      continue;
-    }
-    const embedding = embeddingField(schema, key);
-    if (!embedding) {
+    } else if (holder !== undefined && fieldNamed(holder, key) !== undefined) {
+      inlined[key] = v;
+    } else {
       throw new TemplateError(
         `${file}: unknown field "${here}" (not a field of ${schema.typeName}; ` +
           `a field Armada does not know would be dropped, so it is refused)`,
       );
     }
-    inlined.set(embedding, { ...inlined.get(embedding), [key]: v });
   }
-  for (const [field, v] of inlined) {
-    if (field.fieldKind !== "message") continue;
-    const existing = out[field.jsonName];
-    const checked = checkMessage(v, field.message, file, path);
-    out[field.jsonName] =
-      typeof existing === "object" && existing !== null ? { ...existing, ...checked } : checked;
-  }
+  if (holder !== undefined && Object.keys(inlined).length > 0)
+    Object.assign(out, checkMessage(inlined, holder, file, path));
   return out;
+}
+
+/** Go structs embedded with `json:",inline"`: message type -> the field whose message is inlined. */
+const inlinedFields: Readonly<Record<string, string>> = {
+  "k8s.io.api.core.v1.Volume": "volumeSource",
+  "k8s.io.api.core.v1.Probe": "handler",
+  "k8s.io.api.core.v1.EphemeralContainer": "ephemeralContainerCommon",
+  "k8s.io.api.networking.v1.IngressRule": "ingressRuleValue",
+};
+
+function inlineHolder(schema: DescMessage): DescMessage | undefined {
+  const name = inlinedFields[schema.typeName];
+  const field = name === undefined ? undefined : fieldNamed(schema, name);
+  return field?.fieldKind === "message" ? field.message : undefined;
 }
 
 function fieldNamed(schema: DescMessage, key: string): DescField | undefined {
   return schema.fields.find((f) => f.jsonName === key || f.name === key);
-}
-
-/** The one singular Kubernetes message field whose message has `key`, if exactly one does. */
-function embeddingField(schema: DescMessage, key: string): DescField | undefined {
-  if (!schema.typeName.startsWith("k8s.io.")) return undefined;
-  const candidates = schema.fields.filter(
-    (f) => f.fieldKind === "message" && fieldNamed(f.message, key) !== undefined,
-  );
-  return candidates.length === 1 ? candidates[0] : undefined;
 }
 
 function checkField(value: unknown, field: DescField, file: string, path: string): Json {

@@ -71,8 +71,8 @@ test("template fields the plan does not set reach every item verbatim (no silent
     assert.equal(e.annotations?.["example.com/owner"], "team-a");
     assert.equal(e.annotations?.["armadaproject.io/gangCardinality"], "5");
     assert.deepEqual(spec["tolerations"], [{ key: "spot", operator: "Exists", effect: "NoSchedule" }]);
-    // Kubernetes' inline `emptyDir` in the proto shape Armada receives.
-    assert.deepEqual(spec["volumes"], [{ name: "data", volumeSource: { emptyDir: {} } }]);
+    // Kubernetes' inline `emptyDir` is checked against the Volume's volumeSource and kept inline.
+    assert.deepEqual(spec["volumes"], [{ name: "data", emptyDir: {} }]);
     const c = e.podSpecs[0]!.containers[0]! as unknown as JsonObject;
     assert.deepEqual(c["volumeMounts"], [{ name: "data", mountPath: "/data" }]);
     assert.deepEqual(c["args"], ["executor"]);
