@@ -56,7 +56,12 @@ const stateRank: readonly JobState[] = [
   "SUCCEEDED",
 ];
 
-export function applicationView(source: LookoutDataSource, queue: string, jobSet: string, nowMs: number): ApplicationView | undefined {
+export function applicationView(
+  source: LookoutDataSource,
+  queue: string,
+  jobSet: string,
+  nowMs: number,
+): ApplicationView | undefined {
   const records = source.listJobs().filter((j) => j.queue === queue && j.jobSet === jobSet);
   if (records.length === 0) return undefined;
   const members: ApplicationMember[] = records
@@ -80,7 +85,9 @@ export function applicationView(source: LookoutDataSource, queue: string, jobSet
     );
   const driver = members.find((m) => m.role === "driver");
   const state = driver ? driver.job.state : stateRank.find((s) => members.some((m) => m.job.state === s))!;
-  const gangIds = [...new Set(records.map((r) => r.annotations[gangIdAnnotation]).filter((g): g is string => !!g))];
+  const gangIds = [
+    ...new Set(records.map((r) => r.annotations[gangIdAnnotation]).filter((g): g is string => !!g)),
+  ];
   const name = records.map((r) => r.labels[sparkAppNameLabel]).find((n) => n);
   return {
     queue,

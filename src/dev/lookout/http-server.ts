@@ -94,7 +94,9 @@ export function createLookoutServer(options: LookoutServerOptions): LookoutServe
     const job = options.source.getJob(jobId);
     if (!job) return json(404, { error: `job ${jobId} not found` });
     if (!job.containers.includes(container)) {
-      return json(404, { error: `job ${jobId} has no container ${JSON.stringify(container)}; it has ${job.containers.join(", ")}` });
+      return json(404, {
+        error: `job ${jobId} has no container ${JSON.stringify(container)}; it has ${job.containers.join(", ")}`,
+      });
     }
     const offsetText = url.searchParams.get("offset");
     const offset = offsetText !== null && /^\d+$/.test(offsetText) ? Number(offsetText) : undefined;
@@ -116,7 +118,9 @@ export function createLookoutServer(options: LookoutServerOptions): LookoutServe
     const queue = typeof body.queue === "string" ? body.queue : "";
     const jobSet = typeof body.jobSet === "string" ? body.jobSet : "";
     if (!queue || !jobSet) return json(400, { error: "cancel needs queue and jobSet" });
-    const jobIds = Array.isArray(body.jobIds) ? body.jobIds.filter((j): j is string => typeof j === "string") : [];
+    const jobIds = Array.isArray(body.jobIds)
+      ? body.jobIds.filter((j): j is string => typeof j === "string")
+      : [];
     const reason = typeof body.reason === "string" ? body.reason.slice(0, 50) : "cancelled from Lookout";
     await options.cancel({ queue, jobSet, jobIds, reason });
     return json(200, { queue, jobSet, jobIds });
@@ -143,19 +147,31 @@ export function createLookoutServer(options: LookoutServerOptions): LookoutServe
     return true;
   }
 
-  async function respond(req: IncomingMessage, url: URL, method: string): Promise<ApiResponse | { location: string } | undefined> {
+  async function respond(
+    req: IncomingMessage,
+    url: URL,
+    method: string,
+  ): Promise<ApiResponse | { location: string } | undefined> {
     const path = url.pathname;
     if (path === "/health" || path.startsWith("/api/v1/")) {
       const body = method === "POST" ? await readJsonBody(req) : undefined;
       return api.handle(method, path, body);
     }
     if (path === "/api/dev/application" && method === "GET") {
-      const view = applicationView(options.source, url.searchParams.get("queue") ?? "", url.searchParams.get("jobSet") ?? "", now());
-      return view ? json(200, { ...view, canCancel: options.cancel !== undefined }) : json(404, { error: "no such job set" });
+      const view = applicationView(
+        options.source,
+        url.searchParams.get("queue") ?? "",
+        url.searchParams.get("jobSet") ?? "",
+        now(),
+      );
+      return view
+        ? json(200, { ...view, canCancel: options.cancel !== undefined })
+        : json(404, { error: "no such job set" });
     }
     if (path === "/api/dev/logs" && method === "GET") return logs(url);
     if (path === "/api/dev/cancel" && method === "POST") return cancel(req);
-    if (path === "/" && (method === "GET" || method === "HEAD")) return html(200, jobsPage(parseTableQuery(url.search)));
+    if (path === "/" && (method === "GET" || method === "HEAD"))
+      return html(200, jobsPage(parseTableQuery(url.search)));
     const jobMatch = /^\/jobs\/([^/]+)\/?$/.exec(path);
     if (jobMatch && (method === "GET" || method === "HEAD")) {
       const jobId = decodeURIComponent(jobMatch[1]!);
@@ -181,7 +197,8 @@ export function createLookoutServer(options: LookoutServerOptions): LookoutServe
 
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
     void handle(req, res).then((handled) => {
-      if (!handled) send(res, html(404, notFoundPage(`Nothing at ${new URL(req.url ?? "/", "http://x").pathname}.`)));
+      if (!handled)
+        send(res, html(404, notFoundPage(`Nothing at ${new URL(req.url ?? "/", "http://x").pathname}.`)));
     });
   };
 

@@ -42,7 +42,14 @@ const stringFields: ReadonlySet<string> = new Set([
   "lastActiveRunId",
 ]);
 /** Fields Lookout can group by (plus any annotation). */
-export const groupableFields: ReadonlySet<string> = new Set(["queue", "namespace", "jobSet", "state", "cluster", "node"]);
+export const groupableFields: ReadonlySet<string> = new Set([
+  "queue",
+  "namespace",
+  "jobSet",
+  "state",
+  "cluster",
+  "node",
+]);
 
 function isKnownField(field: string): boolean {
   return timeFields.has(field) || numberFields.has(field) || stringFields.has(field);
@@ -68,7 +75,8 @@ function comparable(field: string, v: unknown): number | string | undefined {
 }
 
 export function validateFilter(filter: Filter): void {
-  if (typeof filter.field !== "string" || filter.field === "") throw new QueryError("filter field must not be empty");
+  if (typeof filter.field !== "string" || filter.field === "")
+    throw new QueryError("filter field must not be empty");
   if (!filter.isAnnotation && !isKnownField(filter.field)) {
     throw new QueryError(`column for field ${filter.field} not found`);
   }
@@ -113,8 +121,11 @@ function sortJobs(jobs: Job[], order: Order): Job[] {
   const sign = order.direction === "DESC" ? -1 : 1;
   return jobs.sort(
     (x, y) =>
-      sign * compareValues(comparable(order.field, fieldValue(x, order.field, false)), comparable(order.field, fieldValue(y, order.field, false))) ||
-      sign * compareValues(x.jobId, y.jobId),
+      sign *
+        compareValues(
+          comparable(order.field, fieldValue(x, order.field, false)),
+          comparable(order.field, fieldValue(y, order.field, false)),
+        ) || sign * compareValues(x.jobId, y.jobId),
   );
 }
 
@@ -124,7 +135,9 @@ function page<T>(items: T[], skip: number, take: number): T[] {
 
 /** Jobs of job sets that still have an active job (Lookout's `activeJobSets`). */
 function inActiveJobSets(jobs: readonly Job[]): Job[] {
-  const active = new Set(jobs.filter((j) => activeJobStates.has(j.state)).map((j) => `${j.queue}\u0000${j.jobSet}`));
+  const active = new Set(
+    jobs.filter((j) => activeJobStates.has(j.state)).map((j) => `${j.queue}\u0000${j.jobSet}`),
+  );
   return jobs.filter((j) => active.has(`${j.queue}\u0000${j.jobSet}`));
 }
 
@@ -135,7 +148,8 @@ function filtered(jobs: readonly Job[], request: GetJobsRequest): Job[] {
 }
 
 export function queryJobs(jobs: readonly Job[], request: GetJobsRequest): Job[] {
-  if (!isKnownField(request.order.field)) throw new QueryError(`column for field ${request.order.field} not found`);
+  if (!isKnownField(request.order.field))
+    throw new QueryError(`column for field ${request.order.field} not found`);
   return page(sortJobs(filtered(jobs, request), request.order), request.skip, request.take);
 }
 

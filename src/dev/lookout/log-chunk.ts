@@ -20,12 +20,17 @@ export const maxChunkBytes = 256 * 1024;
  * line boundary). A file that does not exist yet reads as empty. Stops before an incomplete
  * UTF-8 sequence at the end so a character is never split between two chunks.
  */
-export async function readLogChunk(path: string, offset: number | undefined, maxBytes = maxChunkBytes): Promise<LogChunk> {
+export async function readLogChunk(
+  path: string,
+  offset: number | undefined,
+  maxBytes = maxChunkBytes,
+): Promise<LogChunk> {
   let handle;
   try {
     handle = await open(path, "r");
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return { text: "", nextOffset: offset ?? 0, size: 0, skipped: 0 };
+    if ((e as NodeJS.ErrnoException).code === "ENOENT")
+      return { text: "", nextOffset: offset ?? 0, size: 0, skipped: 0 };
     throw e;
   }
   try {

@@ -4,7 +4,15 @@
 //   & f[1][id]=jobSet & f[1][value]=<jobSetId> & f[1][match]=startsWith & sb=<jobId>
 // parsed into the filters and order of a /api/v1/jobs request, and written back.
 
-import { isJobState, isMatch, type Direction, type Filter, type GetJobsRequest, type Match, type Order } from "./lookout-types.js";
+import {
+  isJobState,
+  isMatch,
+  type Direction,
+  type Filter,
+  type GetJobsRequest,
+  type Match,
+  type Order,
+} from "./lookout-types.js";
 
 export interface TableQuery {
   readonly filters: readonly Filter[];

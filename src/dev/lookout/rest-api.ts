@@ -6,7 +6,14 @@
 import type { LookoutDataSource } from "./data-source.js";
 import { groupJobs, QueryError, queryJobs } from "./job-query.js";
 import { lookoutJob } from "./lookout-job.js";
-import { isMatch, type Filter, type GetJobsRequest, type GroupJobsRequest, type Job, type Order } from "./lookout-types.js";
+import {
+  isMatch,
+  type Filter,
+  type GetJobsRequest,
+  type GroupJobsRequest,
+  type Job,
+  type Order,
+} from "./lookout-types.js";
 
 export interface ApiResponse {
   readonly status: number;
@@ -33,8 +40,10 @@ function filtersOf(raw: unknown): Filter[] {
   if (!Array.isArray(raw)) throw new QueryError("filters must be an array");
   return raw.map((f, i) => {
     if (!isRecord(f)) throw new QueryError(`filters[${i}] must be an object`);
-    if (typeof f.field !== "string" || f.field === "") throw new QueryError(`filters[${i}].field must be a non-empty string`);
-    if (!isMatch(f.match)) throw new QueryError(`filters[${i}].match ${JSON.stringify(f.match)} is not a valid match`);
+    if (typeof f.field !== "string" || f.field === "")
+      throw new QueryError(`filters[${i}].field must be a non-empty string`);
+    if (!isMatch(f.match))
+      throw new QueryError(`filters[${i}].match ${JSON.stringify(f.match)} is not a valid match`);
     return { field: f.field, match: f.match, value: f.value, isAnnotation: f.isAnnotation === true };
   });
 }
@@ -52,7 +61,8 @@ function orderOf(raw: unknown): Order {
 
 function count(raw: unknown, name: string): number {
   if (raw === undefined || raw === null) return 0;
-  if (typeof raw !== "number" || !Number.isInteger(raw) || raw < 0) throw new QueryError(`${name} must be an integer >= 0`);
+  if (typeof raw !== "number" || !Number.isInteger(raw) || raw < 0)
+    throw new QueryError(`${name} must be an integer >= 0`);
   return raw;
 }
 
@@ -79,7 +89,12 @@ export function parseGroupJobsRequest(body: unknown): GroupJobsRequest {
     throw new QueryError("aggregates must be an array of field names");
   }
   const order = isRecord(b.order) ? base.order : { field: "count", direction: "DESC" as const };
-  return { ...base, order, groupedField: { field: g.field, isAnnotation: g.isAnnotation === true }, aggregates };
+  return {
+    ...base,
+    order,
+    groupedField: { field: g.field, isAnnotation: g.isAnnotation === true },
+    aggregates,
+  };
 }
 
 function idOf(body: unknown, key: "jobId" | "runId"): string {
@@ -124,12 +139,16 @@ export class LookoutRestApi {
         case "/api/v1/jobError": {
           const jobId = idOf(body, "jobId");
           const job = this.source.getJob(jobId);
-          return job ? json(200, { errorString: job.error ?? "" }) : json(404, { error: `job ${jobId} not found` });
+          return job
+            ? json(200, { errorString: job.error ?? "" })
+            : json(404, { error: `job ${jobId} not found` });
         }
         case "/api/v1/jobRunError": {
           const runId = idOf(body, "runId");
           const run = this.findRun(runId);
-          return run ? json(200, { errorString: run.error ?? "" }) : json(404, { error: `run ${runId} not found` });
+          return run
+            ? json(200, { errorString: run.error ?? "" })
+            : json(404, { error: `run ${runId} not found` });
         }
         default:
           return json(404, { error: `no endpoint ${path}` });

@@ -3,13 +3,24 @@
 // src/dev/lookout knows the store's rows or the protobuf messages.
 
 import { create, fromBinary, toJson } from "@bufbuild/protobuf";
-import { EventMessageSchema, EventStreamMessageSchema, type EventMessage } from "../../armada/gen/pkg/api/event_pb.js";
+import {
+  EventMessageSchema,
+  EventStreamMessageSchema,
+  type EventMessage,
+} from "../../armada/gen/pkg/api/event_pb.js";
 import { JobSchema, type Job } from "../../armada/gen/pkg/api/submit_pb.js";
 import { jobEventFromMessage } from "../../track/event-message.js";
 import type { EmbeddedArmada } from "../server/embedded-armada.js";
 import { podRequests } from "../server/job-spec.js";
 import type { JobRow, RunRow, Store } from "../server/store.js";
-import type { CancelJobs, JobRecord, LogFiles, LookoutDataSource, RunRecord, TimelineEvent } from "./data-source.js";
+import type {
+  CancelJobs,
+  JobRecord,
+  LogFiles,
+  LookoutDataSource,
+  RunRecord,
+  TimelineEvent,
+} from "./data-source.js";
 import type { JobState, RunState } from "./lookout-types.js";
 
 const runStates: Readonly<Record<string, RunState>> = {
@@ -86,9 +97,18 @@ export class StoreDataSource implements LookoutDataSource {
         event.clusterId && event.kind === "leased" ? `cluster ${event.clusterId}` : undefined,
         event.nodeName ? `node ${event.nodeName}` : undefined,
         event.reason,
-        ...(event.containers ?? []).map((c) => `${c.name} exited ${c.exitCode}${c.reason ? ` (${c.reason})` : ""}`),
+        ...(event.containers ?? []).map(
+          (c) => `${c.name} exited ${c.exitCode}${c.reason ? ` (${c.reason})` : ""}`,
+        ),
       ].filter((d): d is string => !!d);
-      return [{ ms: row.ms, jobId: row.jobId, kind: event.kind, ...(details.length ? { detail: details.join("; ") } : {}) }];
+      return [
+        {
+          ms: row.ms,
+          jobId: row.jobId,
+          kind: event.kind,
+          ...(details.length ? { detail: details.join("; ") } : {}),
+        },
+      ];
     });
   }
 
@@ -176,7 +196,8 @@ export class StoreDataSource implements LookoutDataSource {
 /** Log files as the server recorded them, else where the runtime keeps them. */
 export function storeLogFiles(armada: EmbeddedArmada): LogFiles {
   return {
-    logPath: (jobId, container) => armada.store.getLog(jobId, 0, container) ?? armada.runtime.logPath(jobId, container),
+    logPath: (jobId, container) =>
+      armada.store.getLog(jobId, 0, container) ?? armada.runtime.logPath(jobId, container),
   };
 }
 
