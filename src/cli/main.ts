@@ -6,6 +6,7 @@ export type Command = (args: string[]) => Promise<number>;
 const commands: Record<string, () => Promise<Command>> = {
   submit: async () => (await import("./submit.js")).submitCommand,
   keys: async () => (await import("./keys.js")).keysCommand,
+  dev: async () => (await import("./dev.js")).devCommand,
 };
 
 const usage = `Usage: armada-spark <command> [options]
@@ -13,6 +14,7 @@ const usage = `Usage: armada-spark <command> [options]
 Commands:
   submit    submit a Spark application (same options as spark-submit)
   keys      list the configuration keys armada-spark knows
+  dev       run a local Armada (gRPC API, simulated clusters, pods as local processes)
 
 Run 'armada-spark <command> --help' for a command's options.`;
 

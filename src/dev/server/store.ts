@@ -225,6 +225,7 @@ export class Store {
       jobsInSet: db.prepare<[string, string], RawJob>(
         "SELECT * FROM jobs WHERE queue = ? AND job_set_id = ? ORDER BY seq",
       ),
+      listJobIds: db.prepare<[], { id: string }>("SELECT id FROM jobs ORDER BY seq"),
       maxJobSeq: db.prepare<[], { s: number | null }>("SELECT MAX(seq) AS s FROM jobs"),
       insertRun: db.prepare(
         `INSERT INTO runs VALUES (@run_id, @job_id, @state, @cluster, @node, @leased_ms, @pending_ms, @started_ms, @finished_ms)`,
@@ -310,6 +311,11 @@ export class Store {
 
   jobsInSet(queue: string, jobSetId: string): JobRow[] {
     return this.stmts.jobsInSet.all(queue, jobSetId).map(toJob);
+  }
+
+  /** Every job id, in submission order. */
+  listJobIds(): string[] {
+    return this.stmts.listJobIds.all().map((r) => r.id);
   }
 
   maxJobSeq(): number {
