@@ -1,5 +1,5 @@
 import type { ImageRule } from "./pod-runtime.js";
-import type { SparkHomes } from "./spark-homes-reader.js";
+import type { SparkHomes } from "../spark-homes.js";
 
 export type ImageMapping =
   { readonly runtime: "host" } | { readonly runtime: "spark"; readonly sparkVersion?: string };
@@ -35,20 +35,10 @@ export type SparkChoice =
 
 /** Which installed Spark runs an image: the rule's version if given; else the image tag's
  * version when installed (exactly, or the newest with the same major.minor); else the default. */
-export function chooseSpark(
-  image: string,
-  requested: string | undefined,
-  homes: SparkHomes | undefined,
-): SparkChoice {
-  if (!homes) {
-    return {
-      ok: false,
-      error: "Spark is not set up (.spark/homes.json is missing): run scripts/setup-spark.sh",
-    };
-  }
-  const installed = Object.keys(homes.versions);
+export function chooseSpark(image: string, requested: string | undefined, homes: SparkHomes): SparkChoice {
+  const installed = [...homes.installs.keys()];
   const pick = (version: string): SparkChoice => {
-    const home = homes.versions[version];
+    const home = homes.installs.get(version);
     return home
       ? { ok: true, version, sparkHome: home.sparkHome }
       : {
@@ -60,13 +50,13 @@ export function chooseSpark(
   const tagVersion = /:v?(\d+\.\d+)(\.\d+)?(?:[-_.].*)?$/.exec(image);
   if (tagVersion) {
     const full = `${tagVersion[1]}${tagVersion[2] ?? ""}`;
-    if (homes.versions[full]) return pick(full);
+    if (homes.installs.has(full)) return pick(full);
     const sameMinor = installed
       .filter((v) => v.startsWith(`${tagVersion[1]}.`))
       .sort((a, b) => compareVersions(b, a));
     if (sameMinor[0]) return pick(sameMinor[0]);
   }
-  return pick(homes.default);
+  return pick(homes.defaultVersion);
 }
 
 function compareVersions(a: string, b: string): number {

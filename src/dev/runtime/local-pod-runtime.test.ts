@@ -177,8 +177,10 @@ test("a failing init container fails the pod with its status; later containers n
     { name: "wait-for-driver", exitCode: 3, reason: "Error", message: "driver not reachable" },
   ]);
   assert.match(failed.reason, /wait-for-driver failed with exit code 3/);
-  assert.equal(runtime.logPath(pod.jobId, "never"), undefined);
-  assert.equal(runtime.logPath(pod.jobId, "main"), undefined);
+  for (const notRun of ["never", "main"]) {
+    const path = runtime.logPath(pod.jobId, notRun);
+    assert.ok(path !== undefined && !existsSync(path), `${notRun} has no log file`);
+  }
 });
 
 test("exit codes become statuses: 0 Completed, non-zero Error with stderr's tail, signals 128+n", async () => {
@@ -264,15 +266,14 @@ test("cancel kills the whole process tree, including children that ignore SIGTER
 });
 
 test("the pod's grace period applies to cancel: a process trapping SIGTERM is SIGKILLed after it", async () => {
-  const { runtime } = newRuntime();
+  const { runtime, stateDir } = newRuntime();
   const pod = launch({
     terminationGracePeriodSeconds: 1n,
     containers: [sh("main", "trap 'echo got TERM' TERM; echo ready; while :; do sleep 0.05; done")],
   });
   const handle = runtime.start(pod, () => {});
-  await until(() =>
-    runtime.logPath(pod.jobId, "main") ? logOf(runtime, pod, "main").includes("ready") : false,
-  );
+  const log = join(stateDir, "pods", pod.podName, "logs", "main.log");
+  await until(() => existsSync(log) && readFileSync(log, "utf8").includes("ready"));
   await handle.cancel();
   assert.match(logOf(runtime, pod, "main"), /got TERM/);
 });
@@ -351,15 +352,29 @@ test("unsupported volume kinds fail the pod with a message naming the volume", a
 });
 
 test("each container keeps its own log of stdout and stderr", async () => {
-  const { runtime } = newRuntime();
+  const { runtime, stateDir } = newRuntime();
   const pod = launch({
     containers: [sh("driver", "echo out-d; echo err-d >&2"), sh("sidecar", "echo out-s")],
   });
-  await runPod(runtime, pod);
+  const handle = runtime.start(pod, () => {});
+  const driverLog = runtime.logPath(pod.jobId, "driver");
+  assert.equal(
+    driverLog,
+    join(stateDir, "pods", pod.podName, "logs", "driver.log"),
+    "known as soon as start returns",
+  );
+  await handle.done;
   assert.equal(logOf(runtime, pod, "driver"), "out-d\nerr-d\n");
   assert.equal(logOf(runtime, pod, "sidecar"), "out-s\n");
   assert.equal(runtime.logPath(pod.jobId, "nope"), undefined);
   assert.equal(runtime.logPath("unknown-job", "driver"), undefined);
+  const restarted = createPodRuntime({ stateDir });
+  runtimes.push(restarted);
+  assert.equal(
+    restarted.logPath(pod.jobId, "sidecar"),
+    runtime.logPath(pod.jobId, "sidecar"),
+    "found on disk later",
+  );
 });
 
 test("a Spark image runs the local entrypoint with SPARK_HOME, the project's jars and the hosts file", async () => {
@@ -372,7 +387,10 @@ test("a Spark image runs the local entrypoint with SPARK_HOME, the project's jar
     join(project, ".spark", "homes.json"),
     JSON.stringify({
       default: "4.1.1",
-      versions: { "3.5.7": { sparkHome: "/s/357" }, "4.1.1": { sparkHome: "/s/411" } },
+      versions: {
+        "3.5.7": { sparkHome: "/s/357", scala: "2.12" },
+        "4.1.1": { sparkHome: "/s/411", scala: "2.13" },
+      },
     }),
   );
   const entrypoint = join(project, "image", "entrypoint-local.sh");

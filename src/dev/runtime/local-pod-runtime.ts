@@ -2,11 +2,11 @@ import { existsSync, statSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { cpus, hostname, totalmem } from "node:os";
 import { dirname, isAbsolute, join, normalize, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { ContainerProcess, type ProcessExit, type ProcessSpec } from "./container-process.js";
 import { containerEnv, type NodeCapacity } from "./container-env.js";
 import { resolveFieldPath, resolveResourceField, type PodFacts } from "./downward-api.js";
 import { HostsRegistry } from "./hosts-registry.js";
+import { armadaSparkJars, projectRoot, readSparkHomes } from "../spark-homes.js";
 import { chooseSpark, mapImage } from "./image-mapping.js";
 import { LoopbackAllocator } from "./loopback-allocator.js";
 import { normalizeMountPath, rewritePaths, type PathMapping } from "./mount-paths.js";
@@ -21,7 +21,6 @@ import type {
   RuntimeConfig,
 } from "./pod-runtime.js";
 import { planProcess, type LocalRuntime } from "./process-plan.js";
-import { readSparkHomes } from "./spark-homes-reader.js";
 import { expandVars } from "./var-expansion.js";
 
 /** Host variables every container inherits: what an image would provide (tools, Java, locale). */
@@ -74,6 +73,8 @@ class LocalPodRuntime implements PodRuntime {
   private readonly hosts: HostsRegistry;
   private readonly allocator = new LoopbackAllocator();
   private readonly pods = new Set<LocalPod>();
+  /** `<jobId>/<podNumber>` -> the containers of the latest pod started for it. */
+  private readonly started = new Map<string, ReadonlySet<string>>();
   private shuttingDown = false;
 
   constructor(options: PodRuntimeOptions) {
@@ -89,7 +90,7 @@ class LocalPodRuntime implements PodRuntime {
     }
     this.context = {
       stateDir,
-      projectRoot: options.projectRoot ?? findProjectRoot(),
+      projectRoot: options.projectRoot ?? projectRoot(),
       config,
       hostsFilePath: this.hostsFilePath,
       inheritedEnv,
@@ -110,6 +111,11 @@ class LocalPodRuntime implements PodRuntime {
         launch.services.map((s) => s.name),
       );
     const pod = new LocalPod(this.context, launch, podIp, onEvent, registerServices);
+    const spec = launch.podSpec;
+    this.started.set(
+      `${launch.jobId}/${launch.podNumber}`,
+      new Set([...(spec.initContainers ?? []), ...(spec.containers ?? [])].map((c) => c.name ?? "")),
+    );
     this.pods.add(pod);
     void pod.done.finally(() => {
       this.pods.delete(pod);
@@ -127,7 +133,9 @@ class LocalPodRuntime implements PodRuntime {
   logPath(jobId: string, container: string, podNumber = 0): string | undefined {
     if (!/^[A-Za-z0-9._-]+$/.test(jobId) || !/^[A-Za-z0-9._-]+$/.test(container)) return undefined;
     const path = join(podDir(this.context, `armada-${jobId}-${podNumber}`), "logs", `${container}.log`);
-    return existsSync(path) ? path : undefined;
+    // A pod started by this runtime: its containers' paths, even before they write anything.
+    if (this.started.get(`${jobId}/${podNumber}`)?.has(container)) return path;
+    return existsSync(path) ? path : undefined; // e.g. a pod of an earlier server run
   }
 
   async shutdown(gracePeriodSeconds = DEFAULT_SHUTDOWN_GRACE_SECONDS): Promise<void> {
@@ -372,12 +380,16 @@ class LocalPod {
     const mapping = mapImage(image, this.context.config.images);
     if (mapping.runtime === "host") return { kind: "host" };
     const root = this.context.projectRoot;
-    const spark = chooseSpark(image, mapping.sparkVersion, readSparkHomes(root));
+    let homes;
+    try {
+      homes = readSparkHomes(root); // read per pod: setup-spark.sh may run while the server does
+    } catch (e) {
+      return { error: (e as Error).message };
+    }
+    const spark = chooseSpark(image, mapping.sparkVersion, homes);
     if (!spark.ok) return { error: spark.error };
-    const jars = [
-      join(root, "jvm", "cluster-manager", "target", "armada-spark-cluster-manager.jar"),
-      join(root, "jvm", "examples", "target", "armada-spark-examples.jar"),
-    ].filter((jar) => existsSync(jar));
+    const { clusterManager, examples } = armadaSparkJars(root);
+    const jars = [clusterManager, examples].filter((jar) => existsSync(jar));
     return {
       kind: "spark",
       sparkHome: spark.sparkHome,
@@ -475,16 +487,5 @@ function isDirectory(path: string): boolean {
     return statSync(path).isDirectory();
   } catch {
     return false;
-  }
-}
-
-/** The directory of the package.json above this module (dist/src/dev/runtime/ -> project). */
-function findProjectRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(dir, "package.json"))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) return resolve(".");
-    dir = parent;
   }
 }

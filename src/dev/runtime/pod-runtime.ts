@@ -172,7 +172,9 @@ export interface PodRuntime {
   readonly hostsFilePath: string;
   /** Starts the pod; events arrive asynchronously (never before `start` returns). */
   start(launch: PodLaunch, onEvent: (event: PodLifecycleEvent) => void): PodHandle;
-  /** The container's log file (stdout + stderr) of the job's latest pod, if there is one. */
+  /** The container's log file (stdout + stderr) of the job's latest pod: known as soon as
+   * `start` returns (the file appears when the container starts; an init container that never
+   * ran has none), or found on disk for pods of an earlier run; else undefined. */
   logPath(jobId: string, container: string, podNumber?: number): string | undefined;
   /** Stops every pod (SIGTERM, then SIGKILL after at most `gracePeriodSeconds`, default 5)
    * and resolves when no pod process is left. Used on SIGINT/SIGTERM of the server. */
