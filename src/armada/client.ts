@@ -213,10 +213,13 @@ export class ArmadaClient {
   }
 
   /** submitJobs for a plan in protobuf JSON shape (contract B; quantities may be plain strings). */
-  submitJobsJson(plan: JsonValue): Promise<SubmittedJob[]> {
+  submitJobsJson(plan: JsonValue | object): Promise<SubmittedJob[]> {
     let request: JobSubmitRequest;
     try {
-      request = fromJson(JobSubmitRequestSchema, kubernetesToProtoJson(JobSubmitRequestSchema, plan));
+      request = fromJson(
+        JobSubmitRequestSchema,
+        kubernetesToProtoJson(JobSubmitRequestSchema, plan as JsonValue),
+      );
     } catch (err) {
       throw new ArmadaError(
         "invalid-argument",
