@@ -168,6 +168,8 @@ class LocalPod {
   /** Set by cancel/shutdown: start nothing more, report nothing more. */
   private stopped = false;
   private finished = false;
+  /** succeeded/failed is reported at most once. */
+  private reportedEnd = false;
   private killAt: number | undefined;
   private killTimer: NodeJS.Timeout | undefined;
 
@@ -219,8 +221,14 @@ class LocalPod {
   }
 
   private emit(event: PodLifecycleEvent): void {
-    if (this.stopped) return;
-    this.onEvent(event);
+    if (this.stopped || this.reportedEnd) return;
+    if (event.kind === "succeeded" || event.kind === "failed") this.reportedEnd = true;
+    try {
+      this.onEvent(event);
+    } catch (err) {
+      // The caller's bug must not turn into a second outcome for the pod.
+      console.error(`armada-spark dev: pod event handler failed for ${this.launch.podName}:`, err);
+    }
   }
 
   /** SIGTERM now, SIGKILL after the grace period; a later call may only shorten the deadline. */
