@@ -7,6 +7,11 @@ const commands: Record<string, () => Promise<Command>> = {
   submit: async () => (await import("./submit.js")).submitCommand,
   keys: async () => (await import("./keys.js")).keysCommand,
   dev: async () => (await import("./dev.js")).devCommand,
+  status: async () => (await import("./status.js")).statusCommand,
+  watch: async () => (await import("./watch.js")).watchCommand,
+  logs: async () => (await import("./logs.js")).logsCommand,
+  kill: async () => (await import("./kill.js")).killCommand,
+  queue: async () => (await import("./queue.js")).queueCommand,
 };
 
 const usage = `Usage: armada-spark <command> [options]
@@ -15,6 +20,11 @@ Commands:
   submit    submit a Spark application (same options as spark-submit)
   keys      list the configuration keys armada-spark knows
   dev       run a local Armada (gRPC API, simulated clusters, pods as local processes)
+  status    an application's driver and executors: state, node, exit code, reason
+  watch     follow an application to its end; exits with its outcome
+  logs      the driver's (or an executor's) log; -f follows it
+  kill      cancel an application: driver and all executors
+  queue     create or show a queue
 
 Run 'armada-spark <command> --help' for a command's options.`;
 

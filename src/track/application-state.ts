@@ -29,6 +29,7 @@ export interface JobView {
   startedAt?: Date;
   endedAt?: Date;
   labels?: Readonly<Record<string, string>>;
+  namespace?: string;
 }
 
 export interface ApplicationState {
@@ -83,6 +84,7 @@ export function applyEvent(state: ApplicationState, event: JobEvent): Applicatio
     job.role = event.role ?? job.role;
     job.executorId = event.executorId ?? job.executorId;
     job.labels = event.labels ?? job.labels;
+    job.namespace = event.namespace ?? job.namespace;
     job.submittedAt = event.created;
   }
   if (event.clusterId) job.clusterId = event.clusterId;

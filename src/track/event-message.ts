@@ -1,6 +1,6 @@
 // Armada EventStreamMessage (generated) -> JobEvent.
 import { timestampDate } from "@bufbuild/protobuf/wkt";
-import type { EventStreamMessage } from "../armada/gen/pkg/api/event_pb.js";
+import type { EventMessage } from "../armada/gen/pkg/api/event_pb.js";
 import { Cause } from "../armada/gen/pkg/api/event_pb.js";
 import type { JobEvent, JobEventKind, SparkRole } from "./job-event.js";
 
@@ -25,7 +25,13 @@ const kindOfCase: Record<string, JobEventKind> = {
 };
 
 /** Returns undefined for messages without a known event (an empty oneof from a newer server). */
-export function jobEventFromMessage(message: EventStreamMessage): JobEvent | undefined {
+/** A stream message: the resume id and the event (EventStreamMessage, or the client's JobSetEvent). */
+export interface IdentifiedEvent {
+  id: string;
+  message?: EventMessage;
+}
+
+export function jobEventFromMessage(message: IdentifiedEvent): JobEvent | undefined {
   const events = message.message?.events;
   if (!events || events.case === undefined) return undefined;
   const kind = kindOfCase[events.case];
@@ -62,6 +68,7 @@ export function jobEventFromMessage(message: EventStreamMessage): JobEvent | und
     const execId = Number(labels["spark-exec-id"]);
     if (Number.isInteger(execId) && execId > 0) event.executorId = execId;
     event.labels = labels;
+    if (events.value.job?.namespace) event.namespace = events.value.job.namespace;
   }
   return event;
 }

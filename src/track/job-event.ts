@@ -48,6 +48,8 @@ export interface JobEvent {
   /** From the submitted job's labels (`spark-role`, `spark-exec-id`), when this is `submitted`. */
   role?: SparkRole;
   executorId?: number;
+  /** The submitted job's namespace (Binoculars needs it for logs). */
+  namespace?: string;
   /** Other labels of the submitted job (for `list`: the application name). */
   labels?: Readonly<Record<string, string>>;
 }
