@@ -30,7 +30,7 @@ const examples: Readonly<Record<string, readonly [string, string | null]>> = {
   "spark.driver.memoryOverhead": ["512m", "512Mi"],
   "spark.executor.memoryOverhead": ["1g", "-1g"],
   "spark.driver.memoryOverheadFactor": ["0.2", "0"],
-  "spark.executor.memoryOverheadFactor": ["0.1", "1.5"],
+  "spark.executor.memoryOverheadFactor": ["1.5", "0"],
   "spark.kubernetes.memoryOverheadFactor": ["0.4", "-0.1"],
   "spark.driver.minMemoryOverhead": ["256m", "abc"],
   "spark.executor.minMemoryOverhead": ["384", "384 m"],

@@ -164,19 +164,19 @@ export const keys = {
   }),
   driverMemoryOverheadFactor: defineKey({
     name: "spark.driver.memoryOverheadFactor",
-    type: double({ min: 0, minExclusive: true, max: 1 }),
+    type: double({ min: 0, minExclusive: true }),
     defaultDoc: "spark.kubernetes.memoryOverheadFactor",
     help: "driver overhead as a fraction of spark.driver.memory",
   }),
   executorMemoryOverheadFactor: defineKey({
     name: "spark.executor.memoryOverheadFactor",
-    type: double({ min: 0, minExclusive: true, max: 1 }),
+    type: double({ min: 0, minExclusive: true }),
     defaultDoc: "spark.kubernetes.memoryOverheadFactor",
     help: "executor overhead as a fraction of spark.executor.memory",
   }),
   kubernetesMemoryOverheadFactor: defineKey({
     name: "spark.kubernetes.memoryOverheadFactor",
-    type: double({ min: 0, minExclusive: true, max: 1 }),
+    type: double({ min: 0 }),
     defaultDoc: "0.1 (0.4 for Python and R applications)",
     help: "overhead factor when the driver/executor factors are not set",
   }),
