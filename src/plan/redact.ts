@@ -18,7 +18,7 @@ function redact(v: Json): Json {
   if (Array.isArray(v)) return v.map(redact);
   if (v !== null && typeof v === "object") {
     const out: { [key: string]: Json } = {};
-    for (const [k, child] of Object.entries(v)) out[k] = redact(child);
+    for (const k in v) out[k] = redact(v[k]!);
     // An env var: {name, value}.
     if (typeof v["name"] === "string" && typeof v["value"] === "string" && isSecretKeyName(v["name"])) {
       out["value"] = REDACTED;
@@ -29,6 +29,8 @@ function redact(v: Json): Json {
 }
 
 function redactString(s: string): string {
+  // Cheap filter first: only `spark.…=` and `-Dspark.…=` strings can carry a conf value.
+  if (!(s.startsWith("spark.") || s.startsWith("-Dspark.")) || !s.includes("=")) return s;
   const m = keyValue.exec(s);
   if (m && isSecretKeyName(m[2]!)) return `${m[0]}${REDACTED}`;
   return s;

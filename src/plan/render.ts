@@ -1,6 +1,6 @@
-// Renders planned requests as text: JSON always without extra modules; YAML through the `yaml`
-// package, imported only when YAML is asked for (startup speed of `--dry-run -o json`).
-import type { JobSubmitRequest } from "./model.js";
+// Renders planned requests as text. YAML goes through our small emitter (yaml-emit.ts): a general
+// YAML library takes seconds on a 1000-executor plan and costs startup time to import.
+import type { JobSubmitRequest, Json } from "./model.js";
 
 export type OutputFormat = "yaml" | "json";
 
@@ -11,6 +11,6 @@ export interface RenderedRequests {
 
 export async function renderRequests(doc: RenderedRequests, format: OutputFormat): Promise<string> {
   if (format === "json") return JSON.stringify(doc, null, 2) + "\n";
-  const { stringify } = await import("yaml");
-  return stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false });
+  const { toYaml } = await import("./yaml-emit.js");
+  return toYaml(doc as unknown as Json);
 }
