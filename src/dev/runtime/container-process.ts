@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream } from "node:fs";
 import { constants } from "node:os";
-import { signalGroup, waitGroupGone } from "./process-group.js";
+import { randomUUID } from "node:crypto";
+import { CONTAINER_TAG_VARIABLE, killTagged, signalGroup, waitGroupGone } from "./process-group.js";
 
 export interface ProcessSpec {
   readonly file: string;
@@ -30,18 +31,20 @@ const TEARDOWN_MS = 5000;
  * One container = one process in its own process group (detached), so signals reach the whole
  * tree it forks. When the main process exits, what is left of its group is killed (Kubernetes
  * ends a container when its PID 1 exits); `exit` resolves once the group is gone and the log
- * is flushed.
+ * is flushed. Descendants that left the group are found by an environment tag (Linux) and
+ * killed too.
  */
 export class ContainerProcess {
   readonly exit: Promise<ProcessExit>;
   private readonly child: ChildProcess;
   private tail = Buffer.alloc(0);
+  private readonly tag = randomUUID();
 
   constructor(spec: ProcessSpec) {
     const log = createWriteStream(spec.logPath, { flags: "a" });
     this.child = spawn(spec.file, [...spec.args], {
       cwd: spec.cwd,
-      env: { ...spec.env },
+      env: { ...spec.env, [CONTAINER_TAG_VARIABLE]: this.tag },
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -60,6 +63,7 @@ export class ContainerProcess {
         const pid = this.child.pid;
         if (pid !== undefined) {
           signalGroup(pid, "SIGKILL");
+          killTagged(this.tag); // those that left the group
           await waitGroupGone(pid, TEARDOWN_MS);
         }
         // A process that left the group may still hold the pipes: do not wait for it forever.
@@ -89,9 +93,11 @@ export class ContainerProcess {
     return this.child.pid;
   }
 
-  /** Signals the whole process group (no-op once it is gone). */
+  /** Signals the whole process group (no-op once it is gone); SIGKILL also reaches the
+   * container's processes that left the group. */
   signal(signal: NodeJS.Signals): void {
     if (this.child.pid !== undefined) signalGroup(this.child.pid, signal);
+    if (signal === "SIGKILL") killTagged(this.tag);
   }
 }
 

@@ -248,6 +248,20 @@ test("a container's leftover processes die with it when its main process exits",
   assert.equal(alive(pid), false);
 });
 
+test("processes that leave the container's process group (setsid) are killed with the container", async () => {
+  const { runtime, stateDir } = newRuntime();
+  const pod = launch({
+    containers: [sh("main", "setsid sleep 100 & echo $! > child.pid; sleep 0.2; exit 0")],
+  });
+  const events = await runPod(runtime, pod);
+  assert.deepEqual(events.at(-1), { kind: "succeeded" });
+  const pid = Number(
+    readFileSync(join(stateDir, "pods", pod.podName, "containers", "main", "child.pid"), "utf8"),
+  );
+  assert.ok(pid > 0);
+  assert.equal(alive(pid), false);
+});
+
 test("cancel kills the whole process tree, including children that ignore SIGTERM, and reports nothing", async () => {
   const { runtime, stateDir } = newRuntime();
   const pod = launch({ containers: [sh("main", "(trap '' TERM; sleep 100) & echo $! > child.pid; wait")] });

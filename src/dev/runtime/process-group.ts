@@ -47,3 +47,45 @@ export async function waitGroupGone(pgid: number, timeoutMs: number): Promise<bo
   }
   return true;
 }
+
+/** The environment variable that marks every process of one container (inherited by its
+ * descendants), so those that left the process group (setsid, setpgid: e.g. PySpark's worker
+ * daemon) can still be found. Linux only (/proc); elsewhere only the group is reachable. */
+export const CONTAINER_TAG_VARIABLE = "ARMADA_DEV_CONTAINER_ID";
+
+/** Pids of the processes whose environment carries `<CONTAINER_TAG_VARIABLE>=<tag>`. */
+export function taggedProcesses(tag: string): number[] {
+  if (process.platform !== "linux") return [];
+  const needle = Buffer.from(`\0${CONTAINER_TAG_VARIABLE}=${tag}\0`);
+  const pids: number[] = [];
+  let entries: string[];
+  try {
+    entries = readdirSync("/proc");
+  } catch {
+    return [];
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      const environ = Buffer.concat([Buffer.from([0]), readFileSync(`/proc/${entry}/environ`)]);
+      if (environ.includes(needle)) pids.push(Number(entry));
+    } catch {
+      // gone meanwhile, or not ours (EACCES)
+    }
+  }
+  return pids;
+}
+
+/** SIGKILLs every tagged process; returns how many were signalled. */
+export function killTagged(tag: string): number {
+  let killed = 0;
+  for (const pid of taggedProcesses(tag)) {
+    try {
+      process.kill(pid, "SIGKILL");
+      killed++;
+    } catch {
+      // already gone
+    }
+  }
+  return killed;
+}
