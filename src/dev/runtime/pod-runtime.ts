@@ -22,7 +22,9 @@
  * Each container is one process started in its own process group (detached), so a signal to
  * the group reaches the whole tree it forks. When a container's main process exits, what is
  * left of its group is killed, as Kubernetes tears a container down when its PID 1 exits.
- * A process that leaves its group on purpose (setsid) escapes: there are no cgroups here.
+ * There are no cgroups here; a process that leaves its group (setsid, setpgid — PySpark's
+ * worker daemon does) is still found through the environment variable `ARMADA_DEV_CONTAINER_ID`
+ * every process of the container inherits (Linux /proc), and killed with the container.
  *
  * Environment (lowest to highest precedence): a few host variables (PATH, HOME, JAVA_HOME, ...:
  * the "image" of a local process), the image runtime's variables (SPARK_HOME ... for Spark
