@@ -266,6 +266,16 @@ describe("invalid values", () => {
         e.value === REDACTED,
     );
   });
+  it("refuses an Armada token given as configuration, without echoing it", () => {
+    assert.throws(
+      () => resolve([...master, "--conf", "spark.armada.auth.token=tok-123", ...app]),
+      (e: unknown) =>
+        e instanceof ConfError &&
+        e.message.includes("spark.armada.auth.token: <redacted> (from --conf)") &&
+        e.message.includes("ARMADA_AUTH_TOKEN") &&
+        !e.message.includes("tok-123"),
+    );
+  });
   it("rejects --conf without '=' naming the flag", () => {
     throwsConf(
       () => resolve([...master, "--conf", "spark.executor.instances", ...app]),

@@ -321,6 +321,16 @@ function validate(merged: Map<string, ConfEntry>, warnings: string[]): ResolvedC
       parseEntry({ ...family, name, aliases: [] }, entry);
       continue;
     }
+    if (name.startsWith("spark.armada.") && isSecretKeyName(name))
+      throw new ConfError({
+        subject: name,
+        value: entry.value,
+        source: entry.source,
+        expected: "",
+        problem:
+          "secrets are not configuration (they would travel to the driver); set the ARMADA_AUTH_TOKEN environment variable or spark.armada.auth.script.path",
+        secret: true,
+      });
     warnUnknown(entry, warnings);
   }
   return makeResolvedConf([...merged.values()], parsed);
