@@ -169,6 +169,44 @@ describe("Lookout page of the embedded Armada", () => {
     await page.locator(`article.member[data-job-id="${executorIds[0]}"] button`).click();
     await page.locator("pre.log", { hasText: "executor 1 done" }).waitFor({ timeout: 15_000 });
 
+    // Other tools read the same through Lookout's REST endpoints.
+    const api = async (endpoint: string, body: unknown) => {
+      const res = await fetch(`${dev.lookoutUrl}${endpoint}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      assert.equal(res.status, 200);
+      return (await res.json()) as Record<string, unknown>;
+    };
+    const filters = [
+      { field: "queue", match: "anyOf", value: [queue] },
+      { field: "jobSet", match: "exact", value: jobSetId },
+    ];
+    const { jobs } = await api("/api/v1/jobs", {
+      filters,
+      order: { field: "submitted", direction: "ASC" },
+      skip: 0,
+      take: 10,
+    });
+    const states = (jobs as Array<{ jobId: string; state: string; exitCode: number; runs: unknown[] }>).map(
+      (j) => [j.jobId, j.state, j.exitCode, j.runs.length],
+    );
+    assert.deepEqual(states.sort(), [driverId, ...executorIds].map((id) => [id, "SUCCEEDED", 0, 1]).sort());
+    const { groups } = await api("/api/v1/jobGroups", {
+      filters,
+      order: { field: "count", direction: "DESC" },
+      groupedField: { field: "jobSet", isAnnotation: false },
+      aggregates: ["state"],
+    });
+    assert.deepEqual(
+      (groups as Array<{ name: string; count: number; aggregates: { state: Record<string, number> } }>).map(
+        (g) => [g.name, g.count, g.aggregates.state.SUCCEEDED],
+      ),
+      [[jobSetId, 3, 3]],
+    );
+    assert.equal(await (await fetch(`${dev.lookoutUrl}/health`)).text(), "OK");
+
     mkdirSync(path.dirname(screenshotPath), { recursive: true });
     await page.screenshot({ path: screenshotPath, fullPage: true });
     assert.ok(existsSync(screenshotPath));
