@@ -1,6 +1,6 @@
 """A recording Armada server built from the official armada-client package's generated servicers.
 
-Listens on 127.0.0.1 (a free port), prints "LISTENING <port>", then one JSON line per call it
+Listens on 127.0.0.1 (a free port; with `--tls CERT KEY CLIENT_CA` over mutual TLS), prints "LISTENING <port>", then one JSON line per call it
 receives: {"method", "authorization", "request": MessageToDict(request)}. Answers:
   Submit.SubmitJobs     job ids "job-<client_id>"; queue "missing" -> PERMISSION_DENIED
                         (as real Armada); job set "invalid" -> INVALID_ARGUMENT
@@ -152,7 +152,15 @@ def main():
     submit_pb2_grpc.add_QueueServiceServicer_to_server(Queues(), server)
     event_pb2_grpc.add_EventServicer_to_server(Events(), server)
     job_pb2_grpc.add_JobsServicer_to_server(Jobs(), server)
-    port = server.add_insecure_port("127.0.0.1:0")
+    if len(sys.argv) == 5 and sys.argv[1] == "--tls":
+        # --tls CERT KEY CLIENT_CA: TLS, and clients must present a certificate signed by CLIENT_CA.
+        read = lambda p: open(p, "rb").read()  # noqa: E731
+        creds = grpc.ssl_server_credentials(
+            [(read(sys.argv[3]), read(sys.argv[2]))], root_certificates=read(sys.argv[4]), require_client_auth=True
+        )
+        port = server.add_secure_port("127.0.0.1:0", creds)
+    else:
+        port = server.add_insecure_port("127.0.0.1:0")
     server.start()
     sys.stdout.write(f"LISTENING {port}\n")
     sys.stdout.flush()
