@@ -100,6 +100,11 @@ async function runOnArmadaMaster(opts: {
   return { driver, executors };
 }
 
+/** Asserts a log pattern, reporting the process's last lines rather than its whole output. */
+function assertLogged(c: Container, stream: "stdout" | "stderr", re: RegExp): void {
+  assert.ok(re.test(c[stream]), `${c.name} ${stream} does not match ${re}\n${c.tail()}`);
+}
+
 function assertPiPrinted(driver: Container): void {
   const m = /^Pi is roughly (3\.\d+)$/m.exec(driver.stdout);
   assert.ok(m, `no Pi line on the driver's stdout\n${driver.tail()}`);
@@ -120,11 +125,15 @@ for (const version of ["3.5.7", "4.1.1"]) {
     const exit = await run.driver.exit(GUARD_MS);
     assert.equal(exit.code, 0, `driver failed\n${run.driver.tail()}`);
     assertPiPrinted(run.driver);
-    assert.match(run.driver.stderr, /ArmadaSchedulerBackend: Armada: 2 of 2 expected executors registered/);
+    assertLogged(
+      run.driver,
+      "stderr",
+      /ArmadaSchedulerBackend: Armada: 2 of 2 expected executors registered/,
+    );
     for (const e of run.executors) {
       const ex = await e.exit(GUARD_MS);
       assert.equal(ex.code, 0, `executor did not shut down cleanly\n${e.tail()}`);
-      assert.match(e.stderr, /Driver commanded a shutdown/);
+      assertLogged(e, "stderr", /Driver commanded a shutdown/);
     }
   });
 }
@@ -193,7 +202,7 @@ for (const [version, resource, mainClass] of [
     );
     const exit = await driver.exit(GUARD_MS);
     assert.notEqual(exit.code, 0, driver.tail());
-    assert.match(driver.stdout + driver.stderr, /--fail: failing on purpose/);
+    assertLogged(driver, "stderr", /--fail: failing on purpose/);
     assert.doesNotMatch(driver.stdout, /Pi is roughly/);
   });
 }
@@ -211,8 +220,9 @@ test("WaitForDriver: a driver that never listens ends the init container with ex
   );
   const exit = await init.exit(GUARD_MS);
   assert.equal(exit.code, 1, init.tail());
-  assert.match(
-    init.stderr,
+  assertLogged(
+    init,
+    "stderr",
     new RegExp(`the driver at ${DRIVER_SERVICE}:${port} did not accept a connection within 1s`),
   );
 });
