@@ -86,8 +86,7 @@ export async function submitCommand(args: string[], env: Env = process.env): Pro
       }
       case "kill":
       case "status":
-        process.stderr.write(`armada-spark-submit: --${command.action} is not implemented yet\n`);
-        return 1;
+        return await forwardSubmissionOperation(command.action, command.target, args, env);
       case "submit":
         break;
     }
@@ -122,6 +121,31 @@ export async function submitCommand(args: string[], env: Env = process.env): Pro
     }
     throw e;
   }
+}
+
+/**
+ * spark-submit's `--kill ID` / `--status ID`: ID is `<queue>:<job set id>` (as Kubernetes'
+ * `<namespace>:<driver pod>`) or a job set id in the default queue; --master as for submission.
+ */
+async function forwardSubmissionOperation(
+  action: "kill" | "status",
+  target: string,
+  args: string[],
+  env: Env,
+): Promise<number> {
+  const colon = target.indexOf(":");
+  const [queue, jobSetId] =
+    colon > 0 ? [target.slice(0, colon), target.slice(colon + 1)] : [undefined, target];
+  const masterIndex = args.findIndex((a) => a === "--master" || a.startsWith("--master="));
+  const master =
+    masterIndex < 0
+      ? env["MASTER"]
+      : args[masterIndex]!.startsWith("--master=")
+        ? args[masterIndex]!.slice("--master=".length)
+        : args[masterIndex + 1];
+  const argv = [jobSetId, ...(master ? ["--master", master] : []), ...(queue ? ["--queue", queue] : [])];
+  if (action === "kill") return (await import("./kill.js")).killCommand(argv);
+  return (await import("./status.js")).statusCommand(argv);
 }
 
 /** Aborted on the first Ctrl-C / SIGTERM, so following stops cleanly (the application keeps running). */
