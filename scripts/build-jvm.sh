@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Builds the driver-side jars (contract D) with Maven:
+# Builds the driver-side jars (contract D) with Maven and installs them under fixed names:
 #   jvm/cluster-manager/target/armada-spark-cluster-manager.jar
 #   jvm/examples/target/armada-spark-examples.jar
+# Maven writes <artifactId>-<version>.jar in place; the fixed names are replaced by rename, so
+# JVMs that have the previous jar open keep reading a complete file.
 # Skipped when the sources and poms are unchanged since the last successful build (stamp file
 # holding their hash) and both jars exist. Maven's first run downloads a few dozen MB into
 # ~/.m2; later runs work offline. Set ARMADA_SPARK_FORCE_BUILD=1 to rebuild anyway.
@@ -32,18 +34,19 @@ if [ "$fresh" = 1 ] && [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$want" ]; then
 fi
 
 echo "build-jvm: building jvm/ with Maven" >&2
-offline=()
+LOG="$JVM/target/build.log"
+mvn_package() { (cd "$JVM" && mvn -q -B -Dstyle.color=never "$@" package) >"$LOG" 2>&1; }
 # Offline when everything was downloaded before: faster, and no network needed.
-if [ -f "$STAMP" ]; then offline=(-o); fi
-if ! (cd "$JVM" && mvn -q -B -Dstyle.color=never "${offline[@]}" package); then
-  if [ ${#offline[@]} -gt 0 ]; then
-    echo "build-jvm: offline build failed; retrying online" >&2
-    (cd "$JVM" && mvn -q -B -Dstyle.color=never package)
-  else
-    exit 1
-  fi
+if ! { [ -f "$STAMP" ] && mvn_package -o; } && ! mvn_package; then
+  tail -n 40 "$LOG" >&2
+  echo "build-jvm: Maven build failed (full log: $LOG)" >&2
+  exit 1
 fi
+VERSION="$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' "$JVM/pom.xml" | head -n1)"
 for jar in "${JARS[@]}"; do
-  [ -f "$jar" ] || { echo "build-jvm: expected $jar after the build" >&2; exit 1; }
+  built="${jar%.jar}-$VERSION.jar"
+  [ -f "$built" ] || { echo "build-jvm: expected $built after the build" >&2; exit 1; }
+  cp "$built" "$jar.tmp"
+  mv -f "$jar.tmp" "$jar"
 done
 echo "$want" >"$STAMP"

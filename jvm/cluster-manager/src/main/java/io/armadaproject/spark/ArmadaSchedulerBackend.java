@@ -104,6 +104,7 @@ public class ArmadaSchedulerBackend extends CoarseGrainedSchedulerBackend {
                 ArmadaConf.EXECUTOR_INSTANCES,
                 armadaConf.expectedExecutors);
         LOG.error(failure);
+        TerminationMessage.write(failure);
         stopTracker();
       }
     }
