@@ -26,7 +26,7 @@ stop_dev() {
 }
 trap stop_dev EXIT
 for _ in $(seq 1 100); do
-  grep -q "ready" "${work}/dev.log" 2>/dev/null && break
+  grep -q "Armada API on" "${work}/dev.log" 2>/dev/null && break
   if ! kill -0 "${dev_pid}" 2>/dev/null; then
     echo "armada-spark dev exited early:" >&2
     cat "${work}/dev.log" >&2
@@ -34,7 +34,7 @@ for _ in $(seq 1 100); do
   fi
   sleep 0.2
 done
-grep -m1 "ready" "${work}/dev.log"
+grep -m1 "Armada API on" "${work}/dev.log"
 
 job_set="spark-pi-$(date +%s)"
 examples_jar="$PWD/jvm/examples/target/armada-spark-examples.jar"
