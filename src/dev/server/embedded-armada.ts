@@ -37,6 +37,8 @@ interface ActiveJob {
   handle?: PodHandle;
   /** Set once a cancel or preemption has taken over the job's outcome. */
   stopping?: "cancel" | "preempt";
+  /** A scheduling pass found that the job fits some empty node. */
+  fitsSomeNode?: boolean;
 }
 
 export interface EmbeddedArmadaOptions {
@@ -414,6 +416,7 @@ export class EmbeddedArmada {
           requests: a.sched.requests,
           nodeSelector: a.sched.nodeSelector,
           ...(a.sched.gang ? { gang: a.sched.gang } : {}),
+          ...(a.fitsSomeNode ? { fitsSomeNode: true } : {}),
         });
       } else if (a.lease) {
         running.push({
@@ -432,6 +435,8 @@ export class EmbeddedArmada {
       cordoned: q.cordoned,
     }));
     const decisions = schedule({ nodes: this.nodes, queues, queued, running });
+    const rejected = new Set(decisions.rejections.map((r) => r.jobId));
+    for (const q of queued) if (!rejected.has(q.id)) this.active.get(q.id)!.fitsSomeNode = true;
     if (decisions.leases.length === 0 && decisions.rejections.length === 0) return;
 
     const nowMs = this.now();

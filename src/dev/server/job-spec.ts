@@ -1,12 +1,11 @@
 // From a validated JobSubmitRequestItem to what the server keeps: the api.Job (with Armada's
 // defaults applied after validation) and the scheduler's view of it.
 
-import { clone, create } from "@bufbuild/protobuf";
+import { create } from "@bufbuild/protobuf";
 import { timestampFromMs } from "@bufbuild/protobuf/wkt";
 import { JobSchema, type Job, type JobSubmitRequestItem } from "../../armada/gen/pkg/api/submit_pb.js";
 import { QuantitySchema } from "../../armada/gen/k8s.io/apimachinery/pkg/api/resource/generated_pb.js";
 import {
-  PodSpecSchema,
   ResourceRequirementsSchema,
   type Container,
   type PodSpec,
@@ -38,11 +37,13 @@ export interface JobIdentity {
   readonly createdMs: number;
 }
 
-/** The api.Job for a submitted item (a copy: the request is not modified). */
+/** The api.Job for a submitted item. Takes over the item's pod spec (defaults are applied to
+ * it in place: the request message is not used afterwards, and copying it is costly). */
 export function jobFromItem(item: JobSubmitRequestItem, who: JobIdentity): Job {
-  const spec = clone(PodSpecSchema, mainPodSpec(item)!);
+  const spec = mainPodSpec(item)!;
   for (const c of [...spec.initContainers, ...spec.containers]) applyDefaultResources(c);
   if (!spec.priorityClassName) spec.priorityClassName = defaultPriorityClass;
+  const requests = quantities(podRequests(spec));
   return create(JobSchema, {
     id: who.id,
     clientId: item.clientId,
@@ -56,8 +57,8 @@ export function jobFromItem(item: JobSubmitRequestItem, who: JobIdentity): Job {
     priority: item.priority,
     podSpec: spec,
     schedulingResourceRequirements: create(ResourceRequirementsSchema, {
-      requests: quantities(podRequests(spec)),
-      limits: quantities(podRequests(spec)),
+      requests,
+      limits: requests,
     }),
     created: timestampFromMs(who.createdMs),
     ingress: item.ingress,

@@ -31,6 +31,8 @@ export interface QueuedJob {
   readonly requests: Resources;
   readonly nodeSelector: Readonly<Record<string, string>>;
   readonly gang?: GangInfo;
+  /** Already known to fit some empty node (a previous pass checked): skips the check. */
+  readonly fitsSomeNode?: boolean;
 }
 
 export interface RunningJob {
@@ -135,7 +137,7 @@ function formUnits(input: SchedulerInput, rejections: Rejection[]): Unit[] {
   const gangs = new Map<string, QueuedJob[]>();
   const emptyFree = freeCapacity(input.nodes, []);
   for (const job of input.queued) {
-    const impossible = fitsNowhere(job, input.nodes, emptyFree);
+    const impossible = job.fitsSomeNode ? undefined : fitsNowhere(job, input.nodes, emptyFree);
     if (impossible) {
       rejections.push({ jobId: job.id, reason: impossible });
       continue;
