@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -33,4 +33,5 @@ test("the registry rewrites the file on every change and leaves no temporary fil
   registry.remove("pod-a");
   assert.doesNotMatch(readFileSync(join(dir, "hosts"), "utf8"), /svc-a/);
   assert.deepEqual(readdirSync(dir), ["hosts"]);
+  rmSync(dir, { recursive: true, force: true });
 });

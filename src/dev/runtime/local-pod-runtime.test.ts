@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
@@ -15,12 +15,15 @@ import type {
 // Real processes (sh, sleep, cat) in a temporary state directory.
 
 const runtimes: PodRuntime[] = [];
+const scratchDirs: string[] = [];
 after(async () => {
   await Promise.all(runtimes.map((r) => r.shutdown(0)));
+  for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
 });
 
 function newRuntime(options: Partial<PodRuntimeOptions> = {}): { runtime: PodRuntime; stateDir: string } {
   const stateDir = mkdtempSync(join(tmpdir(), "pod-runtime-"));
+  scratchDirs.push(stateDir);
   const runtime = createPodRuntime({ stateDir, ...options });
   runtimes.push(runtime);
   return { runtime, stateDir };
@@ -189,8 +192,13 @@ test("exit codes become statuses: 0 Completed, non-zero Error with stderr's tail
     terminationGracePeriodSeconds: 1n,
     containers: [
       sh("ok", "exit 0"),
-      sh("bad", "i=0; while [ $i -lt 100 ]; do echo line-$i >&2; i=$((i+1)); done; exit 42"),
-      sh("killed", "trap '' TERM; sleep 0.3; kill -9 $$$$"),
+      // "bad" fails only once "killed" ignores SIGTERM, so killed's 137 is its own doing.
+      sh(
+        "bad",
+        "until [ -f ../killed/ready ]; do sleep 0.02; done; " +
+          "i=0; while [ $i -lt 100 ]; do echo line-$i >&2; i=$((i+1)); done; exit 42",
+      ),
+      sh("killed", "trap '' TERM; touch ready; sleep 0.3; kill -9 $$$$"),
     ],
   });
   const events = await runPod(runtime, pod);
@@ -224,9 +232,9 @@ test("when one container fails the others get SIGTERM, then SIGKILL after the gr
   const pod = launch({
     terminationGracePeriodSeconds: 1n,
     containers: [
-      sh("stubborn", "trap 'echo got TERM' TERM; echo ready; while :; do sleep 0.05; done"),
-      sh("polite", "echo ready; exec sleep 100"),
-      sh("failing", "sleep 0.3; exit 1"),
+      sh("stubborn", "trap 'echo got TERM' TERM; touch ready; while :; do sleep 0.05; done"),
+      sh("polite", "touch ready; exec sleep 100"),
+      sh("failing", "until [ -f ../stubborn/ready ] && [ -f ../polite/ready ]; do sleep 0.02; done; exit 1"),
     ],
   });
   const events = await runPod(runtime, pod);
@@ -264,7 +272,9 @@ test("processes that leave the container's process group (setsid) are killed wit
 
 test("cancel kills the whole process tree, including children that ignore SIGTERM, and reports nothing", async () => {
   const { runtime, stateDir } = newRuntime();
-  const pod = launch({ containers: [sh("main", "(trap '' TERM; sleep 100) & echo $! > child.pid; wait")] });
+  const pod = launch({
+    containers: [sh("main", "sh -c 'trap \"\" TERM; echo $$$$ > child.pid; exec sleep 100' & wait")],
+  });
   const events: PodLifecycleEvent[] = [];
   const handle = runtime.start(pod, (e) => events.push(e));
   const pidFile = join(stateDir, "pods", pod.podName, "containers", "main", "child.pid");
@@ -393,6 +403,7 @@ test("each container keeps its own log of stdout and stderr", async () => {
 
 test("a Spark image runs the local entrypoint with SPARK_HOME, the project's jars and the hosts file", async () => {
   const project = mkdtempSync(join(tmpdir(), "pod-runtime-project-"));
+  scratchDirs.push(project);
   mkdirSync(join(project, ".spark"));
   mkdirSync(join(project, "image"));
   mkdirSync(join(project, "jvm", "cluster-manager", "target"), { recursive: true });
