@@ -5,7 +5,7 @@ import type { Submission } from "../conf/submission.js";
 import type { JobSubmitRequest } from "./model.js";
 import { buildPlan } from "./plan.js";
 import { fixedPlanIds, randomPlanIds, type PlanIds } from "./plan-ids.js";
-import { redactSecrets } from "./redact.js";
+import { redactedSubmission, redactedTemplates, scrubSecretValues } from "./redact.js";
 import { renderRequests, type OutputFormat } from "./render.js";
 import type { ReadLocation } from "./template-load.js";
 
@@ -35,12 +35,12 @@ export async function renderDryRun(
   const templates = hasTemplates(submission.conf)
     ? await loadTemplates(submission.conf, options.readTemplate)
     : {};
-  const plan = buildPlan(submission, ids, templates);
+  const plan = buildPlan(redactedSubmission(submission), ids, redactedTemplates(templates));
   const requests: JobSubmitRequest[] =
     plan.kind === "single"
       ? [plan.request]
       : [plan.driverRequest, plan.executorsRequest(driverJobIdPlaceholder)];
-  const body = await renderRequests({ requests: redactSecrets(requests) }, format);
+  const body = scrubSecretValues(await renderRequests({ requests }, format), submission.conf);
   const header =
     format === "yaml"
       ? plan.kind === "single"

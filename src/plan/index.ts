@@ -8,5 +8,5 @@ export { buildPlan } from "./plan.js";
 export { randomPlanIds, fixedPlanIds } from "./plan-ids.js";
 export { renderDryRun, driverJobIdPlaceholder } from "./dry-run.js";
 export { loadTemplates, hasTemplates } from "./template-load.js";
-export { redactSecrets } from "./redact.js";
+export { redactedSubmission, redactedTemplates } from "./redact.js";
 export { TemplateError } from "./template-error.js";

@@ -4,10 +4,13 @@
 import type { Json } from "./model.js";
 
 export function toYaml(value: Json): string {
-  const out: string[] = [];
-  if (isCollection(value) && !isEmpty(value)) emitBlock(value, 0, out);
-  else out.push(scalar(value), "\n");
-  return out.join("");
+  try {
+    if (isCollection(value) && !isEmpty(value)) return block(value, 0);
+    return scalar(value) + "\n";
+  } finally {
+    seen = new WeakSet();
+    rendered = new WeakMap();
+  }
 }
 
 function isCollection(v: Json): v is Json[] | { [k: string]: Json } {
@@ -15,33 +18,52 @@ function isCollection(v: Json): v is Json[] | { [k: string]: Json } {
 }
 
 function isEmpty(v: Json[] | { [k: string]: Json }): boolean {
-  return Array.isArray(v) ? v.length === 0 : Object.keys(v).length === 0;
+  if (Array.isArray(v)) return v.length === 0;
+  for (const _ in v) return false;
+  return true;
 }
 
-/** Writes a non-empty collection whose first line starts at the current position (already indented). */
-function emitBlock(v: Json[] | { [k: string]: Json }, indent: number, out: string[]): void {
-  const pad = " ".repeat(indent);
-  let first = true;
-  if (Array.isArray(v)) {
-    for (const item of v) {
-      out.push(first ? "- " : `${pad}- `);
-      first = false;
-      if (isCollection(item) && !isEmpty(item)) emitBlock(item, indent + 2, out);
-      else out.push(scalar(item), "\n");
-    }
-    return;
+// Plans share sub-objects between executor items (resources, the init container, JVM options):
+// a collection met a second time at the same indent reuses its rendering.
+let seen = new WeakSet<object>();
+let rendered = new WeakMap<object, { indent: number; text: string }>();
+
+/** A non-empty collection whose first line continues the current one (already indented). */
+function block(v: Json[] | { [k: string]: Json }, indent: number): string {
+  const cached = rendered.get(v);
+  if (cached !== undefined && cached.indent === indent) return cached.text;
+  if (!seen.has(v)) {
+    seen.add(v);
+    return render(v, indent);
   }
+  const text = render(v, indent);
+  rendered.set(v, { indent, text });
+  return text;
+}
+
+function render(v: Json[] | { [k: string]: Json }, indent: number): string {
+  const pad = padding(indent);
+  const inner = indent + 2;
+  let out = "";
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const item = v[i]!;
+      out += i === 0 ? "- " : pad + "- ";
+      out += isCollection(item) && !isEmpty(item) ? block(item, inner) : scalar(item) + "\n";
+    }
+    return out;
+  }
+  let first = true;
   for (const key in v) {
     const child = v[key]!;
-    out.push(first ? "" : pad, scalar(key), ":");
+    if (!first) out += pad;
     first = false;
-    if (isCollection(child) && !isEmpty(child)) {
-      out.push("\n", " ".repeat(indent + 2));
-      emitBlock(child, indent + 2, out);
-    } else {
-      out.push(" ", scalar(child), "\n");
-    }
+    out +=
+      isCollection(child) && !isEmpty(child)
+        ? scalar(key) + ":\n" + padding(inner) + block(child, inner)
+        : scalar(key) + ": " + scalar(child) + "\n";
   }
+  return out;
 }
 
 function scalar(v: Json): string {
@@ -50,7 +72,20 @@ function scalar(v: Json): string {
   if (typeof v === "number") return Number.isFinite(v) ? String(v) : JSON.stringify(String(v));
   if (Array.isArray(v)) return "[]";
   if (typeof v === "object") return "{}";
-  return isPlainSafe(v) ? v : JSON.stringify(v);
+  // Plans repeat the same strings for every executor: decide each one once.
+  let text = scalarCache.get(v);
+  if (text === undefined) {
+    text = isPlainSafe(v) ? v : JSON.stringify(v);
+    if (scalarCache.size < 100_000) scalarCache.set(v, text);
+  }
+  return text;
+}
+
+const scalarCache = new Map<string, string>();
+const pads: string[] = [];
+
+function padding(indent: number): string {
+  return (pads[indent] ??= " ".repeat(indent));
 }
 
 // Printable ASCII only; no leading indicator character (a leading '-' only before a non-space).

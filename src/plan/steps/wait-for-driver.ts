@@ -1,6 +1,8 @@
 // Executors fetch their configuration from the driver as they start, so each executor pod first
 // waits until the driver's port answers (contract D: a small Java class in our jar, run through
 // the image entrypoint's plain-command mode), for at most spark.armada.executor.connectionTimeout.
+import type { Container } from "../model.js";
+import type { PlanContext } from "../plan-context.js";
 import { withPodSpec, type PlanStep } from "./step.js";
 
 const waitScript =
@@ -9,26 +11,36 @@ const waitScript =
 
 export const waitForDriver: PlanStep = (item, target, ctx) => {
   if (target.role !== "executor") return item;
-  const init = ctx.executor.initContainer;
-  const size = { cpu: init.cpu, memory: init.memory };
+  const container = waitContainer(ctx);
   return withPodSpec(item, (spec) => ({
     ...spec,
-    initContainers: [
-      ...(spec.initContainers ?? []),
-      {
-        name: "wait-for-driver",
-        image: init.image,
-        args: [
-          "bash",
-          "-c",
-          waitScript,
-          "wait-for-driver",
-          ctx.driverServiceName,
-          String(ctx.ports.driver),
-          String(init.timeoutSeconds),
-        ],
-        resources: { requests: { ...size }, limits: { ...size } },
-      },
-    ],
+    initContainers: [...(spec.initContainers ?? []), container],
   }));
 };
+
+// The same for every executor of a plan: built once and shared (plan objects are never mutated).
+const containerByContext = new WeakMap<PlanContext, Container>();
+
+function waitContainer(ctx: PlanContext): Container {
+  let container = containerByContext.get(ctx);
+  if (container === undefined) {
+    const init = ctx.executor.initContainer;
+    const size = { cpu: init.cpu, memory: init.memory };
+    container = {
+      name: "wait-for-driver",
+      image: init.image,
+      args: [
+        "bash",
+        "-c",
+        waitScript,
+        "wait-for-driver",
+        ctx.driverServiceName,
+        String(ctx.ports.driver),
+        String(init.timeoutSeconds),
+      ],
+      resources: { requests: { ...size }, limits: { ...size } },
+    };
+    containerByContext.set(ctx, container);
+  }
+  return container;
+}

@@ -1,0 +1,175 @@
+// Dry-run speed: wall time and peak memory of `bin/armada-spark-submit --dry-run` as a user runs it
+// (a fresh Node process each time), for the seed example and a 1000-executor application, next to
+// a bare `node -e 0` measured in the same run. Runs are interleaved so machine load hits all cases
+// alike; medians are reported. Peak RSS comes from /usr/bin/time -f %M (GNU time).
+// Run: npm run build && node dist/bench/dry-run.js [--runs N] [--write]
+//      (--write replaces the "## dry-run" section of bench/RESULTS.md, keeping the others)
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, loadavg, tmpdir, totalmem } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const bin = join(root, "bin", "armada-spark-submit");
+const results = join(root, "bench", "RESULTS.md");
+const gnuTime = "/usr/bin/time";
+
+function seedArgs(executors: number): string[] {
+  return [
+    "--dry-run",
+    "--master",
+    "armada://localhost:50051",
+    "--deploy-mode",
+    "cluster",
+    "--name",
+    "spark-pi",
+    "--class",
+    "io.armadaproject.spark.examples.SparkPi",
+    "--conf",
+    `spark.executor.instances=${executors}`,
+    "--conf",
+    "spark.kubernetes.container.image=armada-spark",
+    "--conf",
+    "spark.armada.lookouturl=http://localhost:30000",
+    "--conf",
+    "spark.armada.clusterSelectors=armada-spark=true",
+    "local:///opt/spark/jars/armada-spark-examples.jar",
+  ];
+}
+
+interface Case {
+  name: string;
+  argv: string[];
+}
+
+const cases: Case[] = [
+  { name: "bare `node -e 0`", argv: ["-e", "0"] },
+  { name: "seed example (4 executors), yaml", argv: [bin, ...seedArgs(4)] },
+  { name: "seed example (4 executors), -o json", argv: [bin, "-o", "json", ...seedArgs(4)] },
+  { name: "1000 executors, yaml", argv: [bin, ...seedArgs(1000)] },
+  { name: "1000 executors, -o json", argv: [bin, "-o", "json", ...seedArgs(1000)] },
+];
+
+interface Sample {
+  ms: number;
+  rssMB: number;
+}
+
+function runOnce(c: Case, scratch: string): Sample {
+  const rssFile = join(scratch, "rss");
+  const start = process.hrtime.bigint();
+  const r = spawnSync(gnuTime, ["-f", "%M", "-o", rssFile, process.execPath, ...c.argv], {
+    stdio: ["ignore", "ignore", "pipe"],
+    encoding: "utf8",
+  });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (r.status !== 0) throw new Error(`${c.name}: exit ${r.status}: ${r.stderr}`);
+  const kb = Number(readFileSync(rssFile, "utf8").trim().split("\n").at(-1));
+  return { ms, rssMB: kb / 1024 };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+function machine(): string {
+  let model = "unknown CPU";
+  try {
+    model = /^model name\s*:\s*(.*)$/m.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? model;
+  } catch {
+    // not Linux
+  }
+  const load = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" / ");
+  return (
+    `${availableParallelism()} CPUs (nproc), ${model}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, ` +
+    `Node ${process.version}; load average at start ${load} (1/5/15 min)`
+  );
+}
+
+function main(): void {
+  const argv = process.argv.slice(2);
+  const runsAt = argv.indexOf("--runs");
+  const runs = runsAt >= 0 ? Number(argv[runsAt + 1]) : 15;
+  const write = argv.includes("--write");
+  if (!existsSync(gnuTime)) throw new Error(`${gnuTime} (GNU time) is needed to measure peak RSS`);
+  const scratch = mkdtempSync(join(tmpdir(), "bench-dry-run-"));
+  const where = machine();
+  try {
+    for (const c of cases) runOnce(c, scratch); // warm the file cache
+    const samples = new Map<Case, Sample[]>(cases.map((c) => [c, []]));
+    for (let i = 0; i < runs; i++) for (const c of cases) samples.get(c)!.push(runOnce(c, scratch));
+
+    const stat = (c: Case) => {
+      const s = samples.get(c)!;
+      return { ms: median(s.map((x) => x.ms)), rss: Math.max(...s.map((x) => x.rssMB)) };
+    };
+    const bare = stat(cases[0]!);
+    const seedYaml = stat(cases[1]!);
+    const seedJson = stat(cases[2]!);
+    const bigYaml = stat(cases[3]!);
+    const bigJson = stat(cases[4]!);
+    const check = (ok: boolean) => (ok ? "met" : "**missed**");
+    const rows = cases.map((c) => {
+      const s = stat(c);
+      return `| ${c.name} | ${s.ms.toFixed(0)} | ${(s.ms / bare.ms).toFixed(2)}x | ${s.rss.toFixed(1)} |`;
+    });
+    const worstRss = Math.max(seedYaml.rss, seedJson.rss, bigYaml.rss, bigJson.rss);
+    const targets = [
+      `- seed example median <= 150 ms: ${check(Math.max(seedYaml.ms, seedJson.ms) <= 150)} ` +
+        `(yaml ${seedYaml.ms.toFixed(0)} ms, json ${seedJson.ms.toFixed(0)} ms)`,
+      `- seed example <= 4x bare Node start: ${check(Math.max(seedYaml.ms, seedJson.ms) <= 4 * bare.ms)} ` +
+        `(${(Math.max(seedYaml.ms, seedJson.ms) / bare.ms).toFixed(2)}x)`,
+      `- 1000 executors median <= 400 ms: ${check(Math.max(bigYaml.ms, bigJson.ms) <= 400)} ` +
+        `(yaml ${bigYaml.ms.toFixed(0)} ms, json ${bigJson.ms.toFixed(0)} ms)`,
+      `- peak RSS <= 100 MB: ${check(worstRss <= 100)} (worst ${worstRss.toFixed(1)} MB)`,
+    ];
+    const section = [
+      "## dry-run",
+      "",
+      "Wall time and peak RSS of `bin/armada-spark-submit --dry-run` in a fresh Node process",
+      `(\`npm run bench:dry-run\` = \`node dist/bench/dry-run.js --write\`): median of ${runs} interleaved runs`,
+      "per case after one warm-up, peak RSS the maximum over the runs (GNU time `%M`), next to a bare",
+      "`node -e 0` measured in the same run. The seed example is the seed document's command;",
+      "1000 executors is the same with `spark.executor.instances=1000`.",
+      "",
+      `Machine: ${where}. Measured ${new Date().toISOString().slice(0, 10)}.`,
+      "",
+      "| case | median wall (ms) | vs bare node | peak RSS (MB) |",
+      "|---|---:|---:|---:|",
+      ...rows,
+      "",
+      "Targets:",
+      ...targets,
+      "",
+    ].join("\n");
+    process.stdout.write(section);
+    if (write) writeSection(section);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Replaces (or appends) this benchmark's section, keeping every other section as it is. */
+function writeSection(section: string): void {
+  const text = existsSync(results) ? readFileSync(results, "utf8") : "# Benchmark results\n";
+  const lines = text.split("\n");
+  const start = lines.findIndex((l) => l.trim() === "## dry-run");
+  let out: string;
+  if (start < 0) {
+    out = text.replace(/\n*$/, "\n\n") + section;
+  } else {
+    let end = lines.findIndex((l, i) => i > start && l.startsWith("## "));
+    if (end < 0) end = lines.length;
+    out = [...lines.slice(0, start), ...section.replace(/\n$/, "").split("\n"), "", ...lines.slice(end)].join(
+      "\n",
+    );
+  }
+  writeFileSync(results, out.replace(/\n*$/, "\n"));
+}
+
+main();
