@@ -12,6 +12,7 @@ const commands: Record<string, () => Promise<Command>> = {
   logs: async () => (await import("./logs.js")).logsCommand,
   kill: async () => (await import("./kill.js")).killCommand,
   queue: async () => (await import("./queue.js")).queueCommand,
+  list: async () => (await import("./list.js")).listCommand,
 };
 
 const usage = `Usage: armada-spark <command> [options]
@@ -25,6 +26,7 @@ Commands:
   logs      the driver's (or an executor's) log; -f follows it
   kill      cancel an application: driver and all executors
   queue     create or show a queue
+  list      the applications of a queue with their states (via Lookout)
 
 Run 'armada-spark <command> --help' for a command's options.`;
 
