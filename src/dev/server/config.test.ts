@@ -34,9 +34,17 @@ test("clusters, nodes with quantities and labels, queues and auth come from the 
         tokens: [{ token: "t", user: "bot" }],
       },
       allowCustomServiceNames: false,
+      images: [
+        { match: "busybox*", runtime: "host" },
+        { match: "*spark*", runtime: "spark", sparkVersion: "3.5.7" },
+      ],
     },
     "test.yaml",
   );
+  assert.deepEqual(c.images, [
+    { match: "busybox*", runtime: "host" },
+    { match: "*spark*", runtime: "spark", sparkVersion: "3.5.7" },
+  ]);
   const a1 = c.clusters[0]!.nodes[0]!;
   assert.equal(a1.resources["cpu"], 4);
   assert.equal(a1.resources["memory"], 8 * 2 ** 30);

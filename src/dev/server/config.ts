@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import os from "node:os";
 import { parse as parseYaml } from "yaml";
+import type { ImageRule } from "../runtime/pod-runtime.js";
 import { parseQuantity } from "./quantity.js";
 
 /** The node label that makes a gang land within one simulated cluster. */
@@ -41,8 +42,10 @@ export interface DevConfig {
   readonly auth: AuthConfig;
   /** Armada's submission.allowCustomServiceNames. */
   readonly allowCustomServiceNames: boolean;
-  /** Passed to the pod runtime as is (its image-mapping type). */
-  readonly images: unknown;
+  /** The pod runtime's image rules (first match wins; then the runtime's defaults). */
+  readonly images: readonly ImageRule[];
+  /** Extra host environment variables every container inherits. */
+  readonly inheritEnv: readonly string[];
   /** Where the configuration came from, for messages. */
   readonly origin: string;
 }
@@ -172,7 +175,10 @@ export function resolveConfig(raw: unknown, origin: string): DevConfig {
     queues,
     auth: { anonymous: bool(origin, "auth.anonymous", auth["anonymous"], true), users, tokens },
     allowCustomServiceNames: bool(origin, "allowCustomServiceNames", raw["allowCustomServiceNames"], true),
-    images: raw["images"],
+    images: list(origin, "images", raw["images"]).map((r, i) => resolveImageRule(origin, `images[${i}]`, r)),
+    inheritEnv: list(origin, "inheritEnv", raw["inheritEnv"]).map((v, i) =>
+      str(origin, `inheritEnv[${i}]`, v),
+    ),
     origin,
   };
 }
@@ -224,4 +230,15 @@ function withClusterLabel(cluster: ClusterConfig): ClusterConfig {
       labels: { [clusterLabel]: cluster.name, "kubernetes.io/hostname": n.name, ...n.labels },
     })),
   };
+}
+
+function resolveImageRule(origin: string, key: string, raw: unknown): ImageRule {
+  const r = record(origin, key, raw);
+  const match = str(origin, `${key}.match`, r["match"]);
+  const runtime = r["runtime"];
+  if (runtime === "host") return { match, runtime };
+  if (runtime !== "spark") throw new DevConfigError(origin, `${key}.runtime`, runtime, '"spark" or "host"');
+  const version = r["sparkVersion"];
+  if (version === undefined) return { match, runtime };
+  return { match, runtime, sparkVersion: str(origin, `${key}.sparkVersion`, String(version)) };
 }
