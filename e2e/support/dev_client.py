@@ -11,6 +11,7 @@ import sys
 import time
 
 import grpc
+from google.protobuf import empty_pb2
 from armada_client.armada import binoculars_pb2, binoculars_pb2_grpc, event_pb2, submit_pb2
 from armada_client.client import ArmadaClient
 from armada_client.k8s.io.api.core.v1 import generated_pb2 as core_v1
@@ -189,6 +190,49 @@ def scenario_invalid(client, queue):
         return {"code": "OK"}
     except grpc.RpcError as e:
         return {"code": e.code().name, "details": e.details()}
+
+
+def scenario_start_sleeper(client, queue, job_set, pid_file):
+    script = f"echo $$$$ > {pid_file}; exec sleep 300"
+    job_id = client.submit_jobs(queue=queue, job_set_id=job_set, job_request_items=[shell_job(client, script)]).job_response_items[0].job_id
+    events = watch(client, queue, job_set, {job_id}, until={"running"})
+    for _ in range(200):
+        if os.path.exists(pid_file) and open(pid_file).read().strip():
+            break
+        time.sleep(0.05)
+    return {"jobId": job_id, "events": plain(events)}
+
+
+def scenario_events(client, queue, job_set):
+    """The whole job set without watching (the stream ends after the last event)."""
+    out = []
+    for message in client.event_stub.GetJobSetEvents(event_pb2.JobSetRequest(queue=queue, id=job_set, watch=False)):
+        kind = message.message.WhichOneof("events")
+        body = getattr(message.message, kind)
+        out.append({"id": message.id, "kind": kind, "jobId": body.job_id, "reason": getattr(body, "reason", ""), "created": body.created.ToMilliseconds()})
+    return out
+
+
+def scenario_auth(client, username, password, token):
+    """Health and a queue listing under various credentials; returns the status code names."""
+    import base64
+
+    def code(metadata):
+        try:
+            client.submit_stub.Health(empty_pb2.Empty(), metadata=metadata)
+            list(client.queue_stub.GetQueues(submit_pb2.StreamingQueueGetRequest(), metadata=metadata))
+            return "OK"
+        except grpc.RpcError as e:
+            return e.code().name
+
+    basic = lambda u, p: [("authorization", "basic " + base64.b64encode(f"{u}:{p}".encode()).decode())]
+    return {
+        "none": code([]),
+        "basic": code(basic(username, password)),
+        "badPassword": code(basic(username, password + "x")),
+        "bearer": code([("authorization", "Bearer " + token)]),
+        "badBearer": code([("authorization", "Bearer nope")]),
+    }
 
 
 if __name__ == "__main__":
