@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { create } from "@bufbuild/protobuf";
 import { Code, ConnectError } from "@connectrpc/connect";
-import { resumableEvents } from "./event-stream.js";
+import { isStreamBreak, resumableEvents } from "./event-stream.js";
 import { EventStreamMessageSchema } from "./gen/pkg/api/event_pb.js";
 import type { EventStreamMessage } from "./gen/pkg/api/event_pb.js";
 
@@ -51,4 +51,34 @@ test("starting from a message id resumes strictly after it", async () => {
   }
   assert.deepEqual(await collect(resumableEvents(open, "x", policy, undefined, noSleep)), ["y"]);
   assert.deepEqual(seen, ["x"]);
+});
+
+test("a stream reset by a server shutting down (CANCELED, RST_STREAM CANCEL) is resumed after the last id", async () => {
+  const closed = "http/2 stream closed with error code CANCEL (0x8)";
+  assert.equal(isStreamBreak(new ConnectError(closed, Code.Canceled)), true);
+  assert.equal(isStreamBreak(new ConnectError("operation was aborted", Code.Canceled)), false);
+  const seen: string[] = [];
+  async function* open(from: string) {
+    seen.push(from);
+    if (seen.length === 1) {
+      yield msg("a");
+      throw new ConnectError(closed, Code.Canceled);
+    }
+    yield msg("b");
+  }
+  assert.deepEqual(await collect(resumableEvents(open, "", policy, undefined, noSleep)), ["a", "b"]);
+  assert.deepEqual(seen, ["", "a"]);
+});
+
+test("the caller's own abort ends the stream without a retry", async () => {
+  const stop = new AbortController();
+  let opens = 0;
+  async function* open() {
+    opens++;
+    yield msg("a");
+    stop.abort();
+    throw new ConnectError("http/2 stream closed with error code CANCEL (0x8)", Code.Canceled);
+  }
+  await assert.rejects(collect(resumableEvents(open, "", policy, stop.signal, noSleep)), /CANCEL/);
+  assert.equal(opens, 1);
 });

@@ -29,6 +29,9 @@ export const defaultStreamRetryPolicy: RetryPolicy = {
 export function isStreamBreak(err: unknown): boolean {
   if (!(err instanceof ConnectError)) return false;
   if (err.code === Code.Unavailable || err.code === Code.Aborted) return true;
+  // A server that shuts down resets its open streams with RST_STREAM CANCEL, which the transport
+  // reports as CANCELED; a cancel of our own (the caller's signal) is told apart before this.
+  if (err.code === Code.Canceled) return /http\/2 stream closed/i.test(err.message);
   return (
     err.code === Code.Internal &&
     /http\/2 stream closed|stream reset|ECONNRESET|premature close/i.test(err.message)
