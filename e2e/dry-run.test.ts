@@ -58,6 +58,20 @@ test("seed example --dry-run prints the reviewed golden plan (fixed ids), exit 0
   assert.match(r.stderr, /spark\.armada\.clusterSelectors .*deprecated/);
 });
 
+test("the golden plan has the seed's shape: 4 executors, its node selector on every pod, one gang of 5", async () => {
+  const { parse } = await import("yaml");
+  type Item = { annotations: Record<string, string>; podSpecs: { nodeSelector: Record<string, string> }[] };
+  const doc = parse(readFileSync(golden, "utf8")) as { requests: { jobRequestItems: Item[] }[] };
+  const items = doc.requests.flatMap((r) => r.jobRequestItems);
+  assert.equal(doc.requests[0]!.jobRequestItems.length, 1, "the driver goes first, alone");
+  assert.equal(items.length, 5);
+  assert.equal(new Set(items.map((i) => i.annotations["armadaproject.io/gangId"])).size, 1);
+  for (const i of items) {
+    assert.deepEqual(i.podSpecs[0]!.nodeSelector, { "armada-spark": "true" });
+    assert.equal(i.annotations["armadaproject.io/gangCardinality"], "5");
+  }
+});
+
 test("seed example --dry-run with random ids equals the golden plan modulo the injected ids", () => {
   const a = dryRun(seedExample, {});
   const b = dryRun(seedExample, {});

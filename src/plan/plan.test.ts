@@ -367,3 +367,22 @@ test("every item has a distinct clientId derived from the injected submission id
     clientIds,
   );
 });
+
+test("an ingress port other than the UI's is declared on the driver container", () => {
+  const driver = itemsOf(
+    buildPlan(
+      seedWith({ "spark.armada.driver.ingress.enabled": "true", "spark.armada.driver.ingress.port": "8080" }),
+      ids,
+    ),
+  )[0]!;
+  assert.deepEqual(driver.ingress![0]!.ports, [8080]);
+  assert.deepEqual(
+    driver.podSpecs[0]!.containers[0]!.ports!.map((p) => p.containerPort),
+    [7078, 7079, 4040, 8080],
+  );
+});
+
+test("spark.kubernetes.driverEnv.* become driver environment variables", () => {
+  const driver = itemsOf(buildPlan(seedWith({ "spark.kubernetes.driverEnv.MY_VAR": "x" }), ids))[0]!;
+  assert.equal(envValue(driver, "MY_VAR"), "x");
+});

@@ -12,6 +12,11 @@ export const driverCommand: PlanStep = (item, target, ctx) => {
   ];
   if (ctx.ports.ui !== undefined)
     ports.push({ name: "spark-ui", containerPort: ctx.ports.ui, protocol: "TCP" });
+  // Armada only routes ports a container declares.
+  const ingressPort = ctx.ingress?.port;
+  if (ingressPort !== undefined && !ports.some((p) => p.containerPort === ingressPort)) {
+    ports.push({ name: "ingress", containerPort: ingressPort, protocol: "TCP" });
+  }
   return withSparkContainer(item, (c) =>
     addEnv({ ...c, args: [...ctx.driverArgs], ports }, [
       envValue("SPARK_APPLICATION_ID", ctx.appId),

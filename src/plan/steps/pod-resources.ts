@@ -1,10 +1,6 @@
-// Container resources for the role, already sized (see sizing.ts and settle-context.ts).
+// Container resources for the role, already sized (see settle-resources.ts and sizing.ts).
 import { withSparkContainer, type PlanStep } from "./step.js";
 
-export const podResources: PlanStep = (item, target, ctx) => {
-  const r = ctx.resources[target.role];
-  return withSparkContainer(item, (c) => ({
-    ...c,
-    resources: { requests: { ...r.requests }, limits: { ...r.limits } },
-  }));
-};
+// The object is shared by every pod of the role: plan objects are never mutated.
+export const podResources: PlanStep = (item, target, ctx) =>
+  withSparkContainer(item, (c) => ({ ...c, resources: ctx.resources[target.role] }));
