@@ -82,10 +82,16 @@ PY
 }
 
 scala_of() {
-  local jar
-  jar="$(ls "$1/jars/" | grep -E '^scala-library-2\.[0-9]+\.[0-9]+\.jar$' | head -n1)"
-  [ -n "$jar" ] || { log "no scala-library jar in $1/jars"; exit 1; }
-  echo "$jar" | sed -E 's/^scala-library-(2\.[0-9]+)\..*/\1/'
+  local jar name
+  for jar in "$1"/jars/scala-library-2.*.jar; do
+    name="$(basename "$jar")"
+    if [[ "$name" =~ ^scala-library-(2\.[0-9]+)\.[0-9]+\.jar$ ]]; then
+      echo "${BASH_REMATCH[1]}"
+      return 0
+    fi
+  done
+  log "no scala-library jar in $1/jars"
+  exit 1
 }
 
 json='{"default":"'"$DEFAULT_VERSION"'","versions":{'
