@@ -1,0 +1,134 @@
+// The main job, end to end: `armada-spark-submit` against the embedded Armada runs the Pi
+// examples as real Spark JVMs (a driver and two executors in one gang), follows them and exits
+// with the application's outcome; `status` and `logs` report on it. Also: a failing driver gives
+// the documented exit code, and executors that cannot be submitted leave nothing behind (the
+// already accepted driver is cancelled).
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { mountLookout } from "../src/dev/lookout/mount-lookout.js";
+import { startDevArmada, type DevArmada } from "../src/dev/server/server.js";
+import { ExitCode } from "../src/exit-codes.js";
+import { processesWithEnv, runCli, type CliResult } from "./support/cli.js";
+import { jars, prepareSparkAndJars, root } from "./support/spark-local.js";
+
+let dev: DevArmada;
+let master: string;
+
+function submit(
+  name: string,
+  jobSetId: string,
+  resourceAndArgs: string[],
+  extraConf: string[] = [],
+): Promise<CliResult> {
+  return runCli("armada-spark-submit", [
+    "--master",
+    master,
+    "--deploy-mode",
+    "cluster",
+    "--name",
+    name,
+    "--conf",
+    "spark.executor.instances=2",
+    "--conf",
+    "spark.armada.container.image=apache/spark:4.1.1",
+    "--conf",
+    `spark.armada.jobSetId=${jobSetId}`,
+    "--conf",
+    `spark.armada.lookouturl=${dev.lookoutUrl}`,
+    ...extraConf.flatMap((c) => ["--conf", c]),
+    ...resourceAndArgs,
+  ]);
+}
+
+const javaPi = (args: string[]) => [
+  "--class",
+  "io.armadaproject.spark.examples.SparkPi",
+  jars.examples,
+  ...args,
+];
+
+async function statusOf(jobSetId: string): Promise<{
+  state: string;
+  driver: { state: string; exitCode?: number };
+  executors: { state: string; node?: string }[];
+}> {
+  const r = await runCli("armada-spark", ["status", jobSetId, "--master", master, "-o", "json"]);
+  assert.equal(r.code, 0, r.stderr);
+  return JSON.parse(r.stdout);
+}
+
+async function driverLog(jobSetId: string): Promise<string> {
+  const r = await runCli("armada-spark", ["logs", jobSetId, "--master", master]);
+  assert.equal(r.code, 0, r.stderr);
+  return r.stdout;
+}
+
+describe("Pi on the embedded Armada", () => {
+  before(async () => {
+    prepareSparkAndJars();
+    dev = await startDevArmada({ ephemeral: true, port: 0, lookoutPort: 0 });
+    mountLookout(dev);
+    master = `armada://${dev.grpcAddress}`;
+  });
+  after(async () => {
+    await dev?.close();
+  });
+
+  it("runs the Java Pi example as a driver and two executors and exits 0 with the Pi line in the driver's log", async () => {
+    const r = await submit("spark-pi", "e2e-java-pi", javaPi(["20"]));
+    assert.equal(r.code, 0, `stdout:\n${r.stdout}\nstderr:\n${r.stderr}`);
+    assert.match(r.stdout, /is healthy/);
+    assert.match(
+      r.stdout,
+      /driver\s+[0-9a-z]{26}\n\s+executor 1\s+[0-9a-z]{26}\n\s+executor 2\s+[0-9a-z]{26}/,
+    );
+    assert.ok(
+      r.stdout.includes(`${dev.lookoutUrl}/?page=0&sort[id]=jobId`) &&
+        r.stdout.includes("f[1][value]=e2e-java-pi&f[1][match]=startsWith"),
+      "prints the Lookout job-set link",
+    );
+    assert.match(r.stdout, /application succeeded \(exit code 0\)/);
+    assert.match(await driverLog("e2e-java-pi"), /Pi is roughly 3\.1/);
+    const status = await statusOf("e2e-java-pi");
+    assert.equal(status.state, "succeeded");
+    assert.equal(status.driver.state, "succeeded");
+    assert.equal(status.executors.length, 2);
+    // One gang: everything ran on the same node of the same cluster.
+    assert.deepEqual(
+      status.executors.map((e) => e.node),
+      ["dev-node-0", "dev-node-0"],
+    );
+  });
+
+  it("runs the Python Pi example the same way", async () => {
+    const r = await submit("py-pi", "e2e-python-pi", [join(root, "examples", "python", "pi.py"), "4"]);
+    assert.equal(r.code, 0, `stdout:\n${r.stdout}\nstderr:\n${r.stderr}`);
+    assert.match(await driverLog("e2e-python-pi"), /Pi is roughly 3\.1/);
+  });
+
+  it("exits with the driver-failed code and the driver's exit code when the application fails", async () => {
+    const r = await submit("failing-pi", "e2e-failing-pi", javaPi(["2", "--fail"]), [
+      "spark.task.maxFailures=1",
+    ]);
+    assert.equal(r.code, ExitCode.driverFailed, `stdout:\n${r.stdout}\nstderr:\n${r.stderr}`);
+    assert.match(r.stdout, /driver failed with exit code [1-9]\d*/);
+    const status = await statusOf("e2e-failing-pi");
+    assert.equal(status.driver.state, "failed");
+    assert.ok((status.driver.exitCode ?? 0) > 0);
+  });
+
+  it("cancels the accepted driver when its executors are refused, and says so", async () => {
+    // A whole-CPU init container is refused by Armada's default validation (init containers must
+    // ask for fractional CPU): the driver request passes, the executors' request does not.
+    const r = await submit("refused-executors", "e2e-refused", javaPi(["2"]), [
+      "spark.armada.executor.initContainer.cpu=1",
+    ]);
+    assert.equal(r.code, ExitCode.rejected, `stdout:\n${r.stdout}\nstderr:\n${r.stderr}`);
+    assert.match(r.stderr, /cancelled the 1 job\(s\) already accepted/);
+    const status = await statusOf("e2e-refused");
+    assert.equal(status.executors.length, 0);
+    assert.equal(status.driver.state, "cancelled");
+    assert.deepEqual(await processesWithEnv("ARMADA_JOB_SET_ID", "e2e-refused"), []);
+  });
+});
