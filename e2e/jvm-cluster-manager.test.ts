@@ -5,6 +5,8 @@
 // Static executors need no Armada: the backend never calls it.
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { after, before, test } from "node:test";
 import {
   Container,
@@ -33,6 +35,7 @@ function start(...args: ConstructorParameters<typeof Container>): Container {
 interface AppRun {
   driver: Container;
   executors: Container[];
+  appId: string;
 }
 
 /**
@@ -44,6 +47,7 @@ async function runOnArmadaMaster(opts: {
   instances: number;
   started: number;
   conf?: Record<string, string>;
+  driverEnv?: Record<string, string>;
   resource: string;
   appArgs: string[];
   mainClass?: string;
@@ -69,7 +73,7 @@ async function runOnArmadaMaster(opts: {
     `driver ${opts.version}`,
     install,
     args,
-    { SPARK_DRIVER_BIND_ADDRESS: "127.0.0.1", ARMADA_DEV_HOSTS_FILE: hostsFile },
+    { SPARK_DRIVER_BIND_ADDRESS: "127.0.0.1", ARMADA_DEV_HOSTS_FILE: hostsFile, ...opts.driverEnv },
     tempDir("driver"),
   );
 
@@ -97,7 +101,7 @@ async function runOnArmadaMaster(opts: {
       return start(`executor ${id} (${opts.version})`, install, ["executor"], env, podDir);
     }),
   );
-  return { driver, executors };
+  return { driver, executors, appId };
 }
 
 /** Asserts a log pattern, reporting the process's last lines rather than its whole output. */
@@ -153,6 +157,9 @@ test("Spark 4.1.1: Python pi.py (image path /opt/spark/examples/armada/pi.py) ru
 });
 
 test("Spark 4.1.1: when the minimum executors never register within trackerTimeout the driver fails, saying how many of how many", async () => {
+  // Stands in for the pod's /dev/termination-log, where Armada's failed event takes the reason from.
+  const terminationLog = join(tempDir("termination"), "termination-log");
+  writeFileSync(terminationLog, "");
   const run = await runOnArmadaMaster({
     version: "4.1.1",
     instances: 2,
@@ -163,6 +170,7 @@ test("Spark 4.1.1: when the minimum executors never register within trackerTimeo
       "spark.armada.Executor.trackerTimeout": "30s",
       "spark.armada.Executor.trackerPollingInterval": "500ms",
     },
+    driverEnv: { ARMADA_SPARK_TERMINATION_MESSAGE_PATH: terminationLog },
     mainClass: "io.armadaproject.spark.examples.SparkPi",
     resource: "local:///opt/spark/jars/armada-spark-examples.jar",
     appArgs: [],
@@ -181,31 +189,45 @@ test("Spark 4.1.1: when the minimum executors never register within trackerTimeo
   );
   assert.equal(failure[1], progress.at(-1), run.driver.tail());
   assert.ok(Number(failure[1]) < 2);
+  const message = readFileSync(terminationLog, "utf8");
+  assert.ok(message.startsWith(`Armada: ${failure[0]}`), `termination message: ${message}`);
   assert.doesNotMatch(run.driver.stdout, /Pi is roughly/);
   await Promise.all(run.executors.map((e) => e.exit(GUARD_MS)));
 });
 
-for (const [version, resource, mainClass] of [
-  ["3.5.7", "local:///opt/spark/jars/armada-spark-examples.jar", "io.armadaproject.spark.examples.SparkPi"],
-  ["4.1.1", "local:///opt/spark/examples/armada/pi.py", undefined],
-] as const) {
-  test(`Spark ${version}: ${mainClass ? "SparkPi" : "pi.py"} --fail exits non-zero (local[1])`, async () => {
-    const args = ["driver", "--master", "local[1]", "--conf", "spark.ui.enabled=false"];
-    if (mainClass) args.push("--class", mainClass);
-    args.push(resource, "1", "--fail");
-    const driver = start(
-      `${version} --fail`,
-      spark(version),
-      args,
-      { SPARK_DRIVER_BIND_ADDRESS: "127.0.0.1" },
-      tempDir("fail"),
-    );
-    const exit = await driver.exit(GUARD_MS);
-    assert.notEqual(exit.code, 0, driver.tail());
-    assertLogged(driver, "stderr", /--fail: failing on purpose/);
-    assert.doesNotMatch(driver.stdout, /Pi is roughly/);
+test("Spark 3.5.7: SparkPi --fail fails the driver after spark.task.maxFailures attempts (not the original's fixed 1)", async () => {
+  const run = await runOnArmadaMaster({
+    version: "3.5.7",
+    instances: 1,
+    started: 1,
+    conf: { "spark.task.maxFailures": "3" },
+    mainClass: "io.armadaproject.spark.examples.SparkPi",
+    resource: "local:///opt/spark/jars/armada-spark-examples.jar",
+    appArgs: ["1", "--fail"],
   });
-}
+  const exit = await run.driver.exit(GUARD_MS);
+  assert.notEqual(exit.code, 0, run.driver.tail());
+  assertLogged(run.driver, "stderr", /Task 0 in stage 0\.0 failed 3 times/);
+  assertLogged(run.driver, "stderr", /SparkPi --fail: failing on purpose/);
+  assert.doesNotMatch(run.driver.stdout, /Pi is roughly/);
+  await Promise.all(run.executors.map((e) => e.exit(GUARD_MS)));
+});
+
+test("Spark 4.1.1: pi.py --fail exits non-zero (local[1])", async () => {
+  const args = ["driver", "--master", "local[1]", "--conf", "spark.ui.enabled=false"];
+  args.push("local:///opt/spark/examples/armada/pi.py", "1", "--fail");
+  const driver = start(
+    "pi.py --fail",
+    spark("4.1.1"),
+    args,
+    { SPARK_DRIVER_BIND_ADDRESS: "127.0.0.1" },
+    tempDir("fail"),
+  );
+  const exit = await driver.exit(GUARD_MS);
+  assert.notEqual(exit.code, 0, driver.tail());
+  assertLogged(driver, "stderr", /pi\.py --fail: failing on purpose/);
+  assert.doesNotMatch(driver.stdout, /Pi is roughly/);
+});
 
 test("WaitForDriver: a driver that never listens ends the init container with exit 1 and says where it waited", async () => {
   const port = await freePort();

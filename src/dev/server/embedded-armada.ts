@@ -231,17 +231,12 @@ export class EmbeddedArmada {
 
   // ---- cancellation, preemption, reprioritisation
 
-  /** Cancels the given jobs of the set (unknown or finished ones are ignored). */
-  cancelJobs(
-    queue: string,
-    jobSetId: string,
-    jobIds: readonly string[],
-    reason: string,
-    requestor: string,
-  ): void {
+  /** Cancels the given jobs of the queue (unknown or finished ones are ignored). As in Armada,
+   * the job id decides: the request's job set need not be the job's. */
+  cancelJobs(queue: string, _jobSetId: string, jobIds: readonly string[], reason: string, requestor: string): void {
     for (const id of jobIds) {
       const a = this.active.get(id);
-      if (a && a.row.queue === queue && a.row.jobSetId === jobSetId) this.cancel(a, reason, requestor);
+      if (a && a.row.queue === queue) this.cancel(a, reason, requestor);
     }
   }
 
@@ -302,16 +297,10 @@ export class EmbeddedArmada {
     this.track(a.handle.cancel().then(finish));
   }
 
-  preemptJobs(
-    queue: string,
-    jobSetId: string,
-    jobIds: readonly string[],
-    reason: string,
-    requestor: string,
-  ): void {
+  preemptJobs(queue: string, _jobSetId: string, jobIds: readonly string[], reason: string, requestor: string): void {
     for (const id of jobIds) {
       const a = this.active.get(id);
-      if (a && a.row.queue === queue && a.row.jobSetId === jobSetId) this.preempt(a, reason, requestor);
+      if (a && a.row.queue === queue) this.preempt(a, reason, requestor);
     }
   }
 

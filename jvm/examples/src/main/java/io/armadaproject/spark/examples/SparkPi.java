@@ -77,6 +77,7 @@ public final class SparkPi {
     SparkConf conf = new SparkConf();
     if (!conf.contains("spark.app.name")) conf.setAppName("SparkPi");
     JavaSparkContext jsc = new JavaSparkContext(conf);
+    System.err.println("SparkPi: application " + jsc.sc().applicationId() + ", " + slices + " slices");
     try {
       // One task per slice, each sampling locally: tasks stay tiny whatever the sample count.
       long inside =
