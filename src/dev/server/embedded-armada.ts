@@ -233,7 +233,13 @@ export class EmbeddedArmada {
 
   /** Cancels the given jobs of the queue (unknown or finished ones are ignored). As in Armada,
    * the job id decides: the request's job set need not be the job's. */
-  cancelJobs(queue: string, _jobSetId: string, jobIds: readonly string[], reason: string, requestor: string): void {
+  cancelJobs(
+    queue: string,
+    _jobSetId: string,
+    jobIds: readonly string[],
+    reason: string,
+    requestor: string,
+  ): void {
     for (const id of jobIds) {
       const a = this.active.get(id);
       if (a && a.row.queue === queue) this.cancel(a, reason, requestor);
@@ -297,7 +303,13 @@ export class EmbeddedArmada {
     this.track(a.handle.cancel().then(finish));
   }
 
-  preemptJobs(queue: string, _jobSetId: string, jobIds: readonly string[], reason: string, requestor: string): void {
+  preemptJobs(
+    queue: string,
+    _jobSetId: string,
+    jobIds: readonly string[],
+    reason: string,
+    requestor: string,
+  ): void {
     for (const id of jobIds) {
       const a = this.active.get(id);
       if (a && a.row.queue === queue) this.preempt(a, reason, requestor);
