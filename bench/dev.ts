@@ -131,6 +131,7 @@ async function main(): Promise<void> {
     // 1. gang latency
     const total: number[] = [];
     const scheduling: number[] = [];
+    const serverScheduling: number[] = [];
     const podStart: number[] = [];
     const bareSpawn: number[] = [];
     for (let run = 0; run < runs + 1; run++) {
@@ -147,6 +148,9 @@ async function main(): Promise<void> {
       );
       const seen = await watching;
       const leased = seen.filter((m) => m.message!.events.case === "leased").map(createdMs);
+      const submittedAt = Math.min(
+        ...seen.filter((m) => m.message!.events.case === "submitted").map(createdMs),
+      );
       const running = seen.filter((m) => m.message!.events.case === "running").map(createdMs);
       const b0 = performance.now();
       spawnSync("sh", ["-c", "true"]);
@@ -155,6 +159,7 @@ async function main(): Promise<void> {
       const lastLeased = Math.max(...leased);
       total.push(Math.max(...running) - t0);
       scheduling.push(lastLeased - t0);
+      serverScheduling.push(lastLeased - submittedAt);
       podStart.push(Math.max(...running) - lastLeased);
       bareSpawn.push(bare);
     }
@@ -197,6 +202,7 @@ async function main(): Promise<void> {
       "|---|---:|---:|---:|",
       ...[
         ["SubmitJobs call -> last member `leased` (scheduling overhead)", scheduling],
+        ["of which inside the server: `submitted` -> last `leased`", serverScheduling],
         ["last `leased` -> last `running` (pod start: runtime + process spawn)", podStart],
         ["SubmitJobs call -> all 5 `running`", total],
         ["reference: one bare `sh -c true` spawn + exit in the client", bareSpawn],

@@ -21,6 +21,7 @@ import { EmbeddedArmada } from "./embedded-armada.js";
 import { eventService } from "./event-service.js";
 import { jobsService } from "./jobs-service.js";
 import { queueService } from "./queue-service.js";
+import { lockStateDir } from "./state-lock.js";
 import { Store } from "./store.js";
 import { submitService } from "./submit-service.js";
 
@@ -68,15 +69,19 @@ export async function startDevArmada(options: DevArmadaOptions = {}): Promise<De
     ? mkdtempSync(path.join(os.tmpdir(), "armada-spark-dev-"))
     : path.resolve(options.stateDir ?? defaultStateDir);
   mkdirSync(stateDir, { recursive: true });
+  const lock = lockStateDir(stateDir);
 
-  const store = new Store(ephemeral ? ":memory:" : path.join(stateDir, "armada.db"));
-  const runtime =
-    options.runtime ??
-    createPodRuntime({
-      stateDir,
-      config: { ...(config.images !== undefined ? { images: config.images as never } : {}) },
-    });
-  const armada = new EmbeddedArmada({ store, config, runtime });
+  let armada: EmbeddedArmada;
+  try {
+    const store = new Store(ephemeral ? ":memory:" : path.join(stateDir, "armada.db"));
+    const runtime =
+      options.runtime ??
+      createPodRuntime({ stateDir, config: { images: config.images, inheritEnv: config.inheritEnv } });
+    armada = new EmbeddedArmada({ store, config, runtime });
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
 
   const handler = connectNodeAdapter({
     grpc: true,
@@ -113,6 +118,7 @@ export async function startDevArmada(options: DevArmadaOptions = {}): Promise<De
     for (const s of sessions) s.destroy();
     await Promise.all([closeServer(grpcServer), closeServer(lookoutServer)]);
     await armada.close();
+    lock.release();
     if (ephemeral) rmSync(stateDir, { recursive: true, force: true });
   };
 
