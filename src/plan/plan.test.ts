@@ -386,3 +386,9 @@ test("spark.kubernetes.driverEnv.* become driver environment variables", () => {
   const driver = itemsOf(buildPlan(seedWith({ "spark.kubernetes.driverEnv.MY_VAR": "x" }), ids))[0]!;
   assert.equal(envValue(driver, "MY_VAR"), "x");
 });
+
+test("configuration values reach the driver verbatim: `$` is escaped against Kubernetes' $(VAR) expansion", () => {
+  const args = itemsOf(buildPlan(seedWith({ "spark.foo": "a$(HOME)b$$c$" }), ids))[0]!.podSpecs[0]!
+    .containers[0]!.args!;
+  assert.ok(args.includes("spark.foo=a$$(HOME)b$$$$c$$"), args.join(" "));
+});

@@ -90,7 +90,9 @@ export function settleContext(
   const passed = conf
     .entries()
     .filter((e) => !notPassedToDriver.has(e.name) && !injectedNames.has(e.name))
-    .map((e): [string, string] => [e.name, e.value]);
+    // Kubernetes expands $(VAR) in container args; configuration values must arrive verbatim,
+    // as they do in Spark's own properties file, so every `$` is escaped as `$$`.
+    .map((e): [string, string] => [e.name, e.value.replaceAll("$", "$$$$")]);
   const driverConf = [...injected, ...passed];
 
   const internal = conf.get(keys.internalUrl) ?? submission.master;
