@@ -51,7 +51,10 @@ export async function loadTemplates(
     } catch (e) {
       throw new TemplateError(`${location} (${keyName}): not valid YAML: ${(e as Error).message}`);
     }
-    const loaded: LoadedTemplate = { file: location, value: checkTemplate(parsed ?? {}, schema, location) };
+    const loaded: LoadedTemplate = {
+      file: location,
+      value: checkTemplate(parsed ?? {}, schema, `${location} (${keyName})`),
+    };
     return loaded;
   };
   const templates: PlanTemplates = {};

@@ -150,7 +150,7 @@ test("loadTemplates reads the configured locations, parses YAML and checks field
   });
   await assert.rejects(
     loadTemplates(seedWith({ "spark.armada.executor.jobItemTemplate": "/t/bad.yaml" }).conf, read),
-    /\/t\/bad\.yaml: unknown field "podSpecs\[0\]\.nodeSelectorr"/,
+    /\/t\/bad\.yaml \(spark\.armada\.executor\.jobItemTemplate\): unknown field "podSpecs\[0\]\.nodeSelectorr"/,
   );
   await assert.rejects(
     loadTemplates(seedWith({ "spark.armada.jobTemplate": "/t/missing.yaml" }).conf, read),
