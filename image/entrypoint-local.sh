@@ -14,7 +14,10 @@
 # Differences from the image, all because this runs on the host: no tini/gosu; our jars come
 # from ARMADA_SPARK_JARS instead of /opt/spark/jars; paths of the image layout (image/Dockerfile)
 # in the driver's arguments are mapped to their local files; executors get Spark's Java 17
-# module options (the image's JVM gets them from the SPARK_JAVA_OPT_* the plan sets).
+# module options (the image's JVM gets them from the SPARK_JAVA_OPT_* the plan sets);
+# SPARK_LOCAL_IP defaults to the pod's address, which is what a pod's own host name resolves to
+# in Kubernetes (here the machine's name resolves to 127.0.0.1, and Spark would otherwise pick
+# a non-loopback interface).
 set -eo pipefail
 
 if [ -z "${SPARK_HOME:-}" ] || [ ! -x "$SPARK_HOME/bin/spark-submit" ]; then
@@ -98,6 +101,9 @@ map_image_paths() {
 case "$1" in
   driver)
     shift 1
+    if [ -n "${SPARK_DRIVER_BIND_ADDRESS:-}" ]; then
+      export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-$SPARK_DRIVER_BIND_ADDRESS}"
+    fi
     args=()
     for a in "$@"; do args+=("$(map_image_paths "$a")"); done
     # The launcher puts SPARK_DIST_CLASSPATH on the driver's classpath (as /opt/spark/jars is
@@ -116,6 +122,9 @@ case "$1" in
     ;;
   executor)
     shift 1
+    if [ -n "${SPARK_EXECUTOR_POD_IP:-}" ]; then
+      export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-$SPARK_EXECUTOR_POD_IP}"
+    fi
     exec "${JAVA_HOME}/bin/java" \
       "${java17_opts[@]}" \
       "${hosts_opts[@]}" \
