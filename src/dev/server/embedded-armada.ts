@@ -394,11 +394,13 @@ export class EmbeddedArmada {
 
   // ---- scheduling
 
-  /** Runs one scheduling pass on the next turn of the event loop (coalesced). */
+  /** Runs one scheduling pass once the current work is done (coalesced). A microtask, not a
+   * timer or setImmediate: under load the event loop's later phases can be far away, and a
+   * pass over the in-memory active jobs is short. */
   requestSchedule(): void {
     if (this.passScheduled || this.closed) return;
     this.passScheduled = true;
-    setImmediate(() => {
+    queueMicrotask(() => {
       this.passScheduled = false;
       if (!this.closed) this.schedulePass();
     });
