@@ -77,6 +77,13 @@ pack(lib / "pyspark.zip", home)
 pack(lib / py4j_zip, root / "py4j")
 PY
   chmod +x "$target.tmp/pyspark/bin/"* 2>/dev/null || true
+  # The distribution must run here (Spark 4 needs Java 17+).
+  if ! SPARK_HOME="$target.tmp/pyspark" "$target.tmp/pyspark/bin/spark-submit" --version >"$target.tmp/version.txt" 2>&1 ||
+    ! grep -q "version $version" "$target.tmp/version.txt"; then
+    cat "$target.tmp/version.txt" >&2
+    log "spark-submit --version of pyspark==$version failed (Java: $(java -version 2>&1 | head -n1))"
+    exit 1
+  fi
   mv "$target.tmp" "$target"
   echo "pyspark==$version layout=$LAYOUT" >"$stamp"
 }
