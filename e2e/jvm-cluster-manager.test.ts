@@ -25,6 +25,13 @@ const containers: Container[] = [];
 
 before(() => prepareSparkAndJars());
 after(() => containers.forEach((c) => c.kill()));
+// A runner that is stopped (timeout, Ctrl-C) runs no `after`: leave no Spark JVMs behind.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    containers.forEach((c) => c.kill());
+    process.exit(130);
+  });
+}
 
 function start(...args: ConstructorParameters<typeof Container>): Container {
   const c = new Container(...args);
