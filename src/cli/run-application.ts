@@ -15,13 +15,11 @@ import { buildPlan } from "../plan/plan.js";
 import { randomPlanIds } from "../plan/plan-ids.js";
 import { hasTemplates, loadTemplates } from "../plan/template-load.js";
 import { emptyApplication, withKnownRoles } from "../track/application-state.js";
-import { jobEventFromMessage } from "../track/event-message.js";
-import { followApplication } from "../track/follow.js";
-import type { JobEvent } from "../track/job-event.js";
 import { lookoutJobSetUrl } from "../track/lookout-url.js";
 import { exitCodeOfArmadaError } from "./armada-errors.js";
 import { createPrinter, printerMode, type Printer } from "./application-printer.js";
 import { clientFor } from "./client-from-submission.js";
+import { followAndReport } from "./follow-report.js";
 
 export interface RunOptions {
   noWait: boolean;
@@ -65,7 +63,11 @@ export async function runApplication(
       );
       return ExitCode.ok;
     }
-    return await follow(client, app, printer, conf.get(keys.driverWatchTimeout) ?? 0, io.signal);
+    return await followAndReport(client, printer, {
+      initial: withKnownRoles(emptyApplication(app.queue, app.jobSetId), app.driverJobId, app.executorJobIds),
+      watchTimeoutMs: conf.get(keys.driverWatchTimeout) ?? 0,
+      ...(io.signal !== undefined ? { interrupt: io.signal } : {}),
+    });
   } catch (err) {
     return reportFailure(err, io.stderr);
   } finally {
@@ -97,54 +99,6 @@ function announce(
       `Lookout: ${url}`,
     ].join("\n"),
   );
-}
-
-async function* jobEvents(
-  client: ArmadaClient,
-  app: SubmittedApplication,
-  signal: AbortSignal,
-): AsyncGenerator<JobEvent> {
-  for await (const e of client.events({ queue: app.queue, jobSetId: app.jobSetId, watch: true, signal })) {
-    const event = jobEventFromMessage({ id: e.id, message: e.message } as Parameters<
-      typeof jobEventFromMessage
-    >[0]);
-    if (event) yield event;
-  }
-}
-
-async function follow(
-  client: ArmadaClient,
-  app: SubmittedApplication,
-  printer: Printer,
-  watchTimeoutMs: number,
-  interrupt: AbortSignal | undefined,
-): Promise<number> {
-  const stop = new AbortController();
-  const onInterrupt = () => stop.abort();
-  interrupt?.addEventListener("abort", onInterrupt);
-  try {
-    const initial = withKnownRoles(
-      emptyApplication(app.queue, app.jobSetId),
-      app.driverJobId,
-      app.executorJobIds,
-    );
-    const result = await followApplication(jobEvents(client, app, stop.signal), initial, {
-      watchTimeoutMs,
-      onEvent: (state, event) => printer.event(state, event),
-    });
-    if (interrupt?.aborted) {
-      printer.info(
-        { type: "detached", queue: app.queue, jobSetId: app.jobSetId },
-        `Stopped following; the application keeps running. Kill it with: armada-spark kill ${app.jobSetId} --queue ${app.queue}`,
-      );
-      return 130;
-    }
-    printer.outcome(result.state, result.outcome);
-    return result.outcome.exitCode;
-  } finally {
-    stop.abort();
-    interrupt?.removeEventListener("abort", onInterrupt);
-  }
 }
 
 function reportFailure(err: unknown, stderr: NodeJS.WritableStream): number {

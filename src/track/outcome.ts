@@ -53,7 +53,11 @@ export function applicationOutcome(state: ApplicationState): Outcome | undefined
       const messages = (driver.containers ?? []).map((c) => c.message).join("\n") + (driver.reason ?? "");
       if (messages.includes(executorsNotRegisteredMarker)) {
         const line = messages.split("\n").find((l) => l.includes(executorsNotRegisteredMarker)) ?? "";
-        return { exitCode: ExitCode.executorsNotRegistered, reason: firstLine(line) };
+        const from = line.indexOf("Armada:");
+        return {
+          exitCode: ExitCode.executorsNotRegistered,
+          reason: firstLine(from >= 0 ? line.slice(from) : line),
+        };
       }
       return { exitCode: ExitCode.driverFailed, reason: describeFailure(driver) };
     }
@@ -69,4 +73,28 @@ export function applicationOutcome(state: ApplicationState): Outcome | undefined
       return undefined;
     }
   }
+}
+
+export interface DriverFailureDetail {
+  outcome: Outcome;
+  /** The last lines of the driver's log, to show with the failure (none when it was explained). */
+  logTail: string[];
+}
+
+/**
+ * A failed driver's log says more than its exit code: the tracker timeout has its own exit code,
+ * and otherwise the last lines show the error. Pure: the caller fetches the log.
+ */
+export function explainDriverFailure(
+  outcome: Outcome,
+  driverLog: readonly string[],
+  tailLines = 20,
+): DriverFailureDetail {
+  if (outcome.exitCode !== ExitCode.driverFailed) return { outcome, logTail: [] };
+  const marker = driverLog.find((l) => l.includes(executorsNotRegisteredMarker));
+  if (marker !== undefined) {
+    const text = marker.slice(marker.indexOf("Armada:") >= 0 ? marker.indexOf("Armada:") : 0);
+    return { outcome: { exitCode: ExitCode.executorsNotRegistered, reason: firstLine(text) }, logTail: [] };
+  }
+  return { outcome, logTail: driverLog.slice(-tailLines) };
 }

@@ -20,8 +20,11 @@ export function progressLine(state: ApplicationState, expectedExecutors: number,
   const driverText = driver
     ? `driver ${driver.phase}${driver.nodeName ? ` on ${driver.nodeName}` : ""}`
     : "driver submitting";
-  const running = executorsOf(state).filter((e) => e.phase === "running").length;
-  return `${driverText} | executors ${running}/${expectedExecutors} running | ${formatElapsed(elapsedMs)}`;
+  const executors = executorsOf(state);
+  const running = executors.filter((e) => e.phase === "running").length;
+  // `watch` learns the executors from the events; `submit` knows how many it asked for.
+  const expected = Math.max(expectedExecutors, executors.length);
+  return `${driverText} | executors ${running}/${expected} running | ${formatElapsed(elapsedMs)}`;
 }
 
 function roleName(job: JobView | undefined, jobId: string): string {

@@ -11,7 +11,7 @@ import {
 } from "./application-state.js";
 import { followApplication } from "./follow.js";
 import type { JobEvent, JobEventKind } from "./job-event.js";
-import { applicationOutcome } from "./outcome.js";
+import { applicationOutcome, explainDriverFailure } from "./outcome.js";
 import { eventLine, formatElapsed, progressLine } from "./progress.js";
 
 let seq = 0;
@@ -176,4 +176,27 @@ test("follow gives up after the watch timeout and says the application keeps run
 test("follow reports a stream that ends early", async () => {
   const result = await followApplication(stream(submittedApp(1)), start);
   assert.equal(result.outcome.exitCode, ExitCode.unavailable);
+});
+
+test("a driver log naming the executor tracker timeout turns a driver failure into its own exit code", () => {
+  const failed = { exitCode: ExitCode.driverFailed, reason: "driver failed with exit code 1" } as const;
+  const log = [
+    "26/11/26 INFO SparkContext: Running Spark",
+    "Exception in thread main org.apache.spark.SparkException: Armada: only 1 of 2 expected executors registered within spark.armada.executor.trackerTimeout=5000ms",
+    "26/11/26 INFO ShutdownHookManager: Shutdown hook called",
+  ];
+  const explained = explainDriverFailure(failed, log);
+  assert.equal(explained.outcome.exitCode, ExitCode.executorsNotRegistered);
+  assert.match(explained.outcome.reason, /^Armada: only 1 of 2 expected executors registered within/);
+  assert.deepEqual(explained.logTail, []);
+});
+
+test("any other driver failure keeps its exit code and shows the log's last lines", () => {
+  const failed = { exitCode: ExitCode.driverFailed, reason: "driver failed with exit code 1" } as const;
+  const log = Array.from({ length: 30 }, (_, i) => `line ${i}`);
+  const explained = explainDriverFailure(failed, log, 5);
+  assert.equal(explained.outcome, failed);
+  assert.deepEqual(explained.logTail, ["line 25", "line 26", "line 27", "line 28", "line 29"]);
+  const ok = { exitCode: ExitCode.ok, reason: "application succeeded" } as const;
+  assert.deepEqual(explainDriverFailure(ok, log).logTail, []);
 });
