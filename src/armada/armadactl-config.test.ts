@@ -54,3 +54,20 @@ test("ARMADACTL_CONFIG overrides ~/.armadactl.yaml", () => {
   assert.equal(armadactlConfigPath({}, "/home/u"), "/home/u/.armadactl.yaml");
   assert.equal(armadactlConfigPath({ ARMADACTL_CONFIG: "/etc/a.yaml" }, "/home/u"), "/etc/a.yaml");
 });
+
+test("the yaml package is loaded only when an armadactl config is parsed (it slows every submit)", async () => {
+  // A fresh process: the tests above have loaded it into this one.
+  const { spawnSync } = await import("node:child_process");
+  const script = `
+    import { createRequire } from "node:module";
+    const cache = createRequire(import.meta.url).cache;
+    const yamlLoaded = () => Object.keys(cache).some((k) => k.includes("/node_modules/yaml/"));
+    await import(${JSON.stringify(new URL("./create-client.js", import.meta.url).href)});
+    const before = yamlLoaded();
+    const { parseArmadactlConfig } = await import(${JSON.stringify(new URL("./armadactl-config.js", import.meta.url).href)});
+    const name = parseArmadactlConfig("currentContext: a\\ncontexts:\\n  a: {}\\n", "f")?.name;
+    console.log(JSON.stringify({ before, after: yamlLoaded(), name }));`;
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout), { before: false, after: true, name: "a" });
+});

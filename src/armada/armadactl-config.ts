@@ -1,6 +1,12 @@
 // armadactl's context file (~/.armadactl.yaml, or $ARMADACTL_CONFIG): a fallback source of the
 // Armada URL and credentials for users who already use armadactl.
-import { parse } from "yaml";
+import { createRequire } from "node:module";
+import type * as Yaml from "yaml";
+
+// The yaml package costs a few hundred ms to load on a busy machine, and most users have no
+// armadactl config: load it (synchronously, its CommonJS build) only when there is a file to parse.
+const parseYaml = (text: string): unknown =>
+  (createRequire(import.meta.url)("yaml") as typeof Yaml).parse(text);
 
 export interface ExecAuth {
   cmd: string;
@@ -36,7 +42,7 @@ const asString = (v: unknown): string | undefined => (typeof v === "string" ? v 
 export function parseArmadactlConfig(text: string, path: string): ArmadactlContext | undefined {
   let doc: unknown;
   try {
-    doc = parse(text);
+    doc = parseYaml(text);
   } catch (err) {
     throw new Error(`${path}: not valid YAML (${(err as Error).message.split("\n")[0]})`);
   }
