@@ -214,6 +214,23 @@ test("exit codes become statuses: 0 Completed, non-zero Error with stderr's tail
   assert.match(failed.reason, /^container bad failed with exit code 42 because Error: line-99$/);
 });
 
+test("a termination message file, as Kubernetes' terminationMessagePath, becomes the status message", async () => {
+  const { runtime } = newRuntime();
+  const pod = launch({
+    containers: [
+      sh(
+        "driver",
+        'echo noise >&2; printf "only 1 of 2 executors registered" > "$ARMADA_SPARK_TERMINATION_MESSAGE_PATH"; exit 1',
+      ),
+    ],
+  });
+  const failed = (await runPod(runtime, pod)).at(-1);
+  assert.ok(failed?.kind === "failed");
+  assert.deepEqual(failed.containerStatuses, [
+    { name: "driver", exitCode: 1, reason: "Error", message: "only 1 of 2 executors registered" },
+  ]);
+});
+
 test("a program that does not exist fails the pod with StartError and exit code 127", async () => {
   const { runtime } = newRuntime();
   const events = await runPod(

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from "node:fs";
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { cpus, hostname, totalmem } from "node:os";
 import { dirname, isAbsolute, join, normalize, resolve } from "node:path";
 import { ContainerProcess, type ProcessExit, type ProcessSpec } from "./container-process.js";
@@ -249,6 +249,7 @@ class LocalPod {
     this.emit({ kind: "pending", podIp: this.podIp });
     await rm(this.dir, { recursive: true, force: true });
     await mkdir(join(this.dir, "logs"), { recursive: true });
+    await mkdir(join(this.dir, "termination"), { recursive: true });
     const volumesError = await this.setUpVolumes();
     if (volumesError !== undefined) {
       this.emit({ kind: "failed", reason: volumesError, containerStatuses: [] });
@@ -302,11 +303,19 @@ class LocalPod {
         if (this.killAt !== undefined) proc.signal("SIGTERM"); // cancelled while starting
         const exit = await proc.exit;
         this.running.delete(proc);
-        const status = containerStatus(name, exit);
+        const status = containerStatus(
+          name,
+          exit,
+          await readTerminationMessage(this.terminationMessagePath(name)),
+        );
         if (status.exitCode !== 0 && !this.stopped) this.terminate(this.gracePeriodSeconds);
         return status;
       }),
     );
+  }
+
+  private terminationMessagePath(container: string): string {
+    return join(this.dir, "termination", container);
   }
 
   private async prepare(container: ContainerView): Promise<Prepared> {
@@ -377,6 +386,8 @@ class LocalPod {
           ...podEnv,
           ...plan.forcedEnv,
           ARMADA_DEV_HOSTS_FILE: this.context.hostsFilePath,
+          // Kubernetes' terminationMessagePath, which a local process cannot have at /dev/termination-log.
+          ARMADA_SPARK_TERMINATION_MESSAGE_PATH: this.terminationMessagePath(name),
         },
         cwd,
         logPath: join(this.dir, "logs", `${name}.log`),
@@ -459,15 +470,32 @@ function podDir(context: RuntimeContext, podName: string): string {
   return join(context.stateDir, "pods", podName);
 }
 
-function containerStatus(name: string, exit: ProcessExit): ContainerStatus {
+/** Kubernetes caps a termination message at 4096 bytes. */
+const TERMINATION_MESSAGE_BYTES = 4096;
+
+async function readTerminationMessage(path: string): Promise<string> {
+  try {
+    const text = await readFile(path, "utf8");
+    return text.length > TERMINATION_MESSAGE_BYTES ? text.slice(0, TERMINATION_MESSAGE_BYTES) : text;
+  } catch {
+    return "";
+  }
+}
+
+/**
+ * As Kubernetes with terminationMessagePolicy FallbackToLogsOnError: the message the container
+ * wrote to its termination message file, else (on failure) the end of its log.
+ */
+function containerStatus(name: string, exit: ProcessExit, terminationMessage: string): ContainerStatus {
   if (exit.startError !== undefined) {
     return { name, exitCode: exit.exitCode, reason: "StartError", message: exit.startError };
   }
+  const fallback = exit.exitCode === 0 ? "" : lastChars(exit.stderrTail, MESSAGE_CHARS);
   return {
     name,
     exitCode: exit.exitCode,
     reason: exit.exitCode === 0 ? "Completed" : "Error",
-    message: exit.exitCode === 0 ? "" : lastChars(exit.stderrTail, MESSAGE_CHARS),
+    message: terminationMessage.trim() !== "" ? terminationMessage.trim() : fallback,
   };
 }
 
