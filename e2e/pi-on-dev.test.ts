@@ -4,6 +4,8 @@
 // the documented exit code, and executors that cannot be submitted leave nothing behind (the
 // already accepted driver is cancelled).
 import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { mountLookout } from "../src/dev/lookout/mount-lookout.js";
@@ -116,6 +118,22 @@ describe("Pi on the embedded Armada", () => {
     const status = await statusOf("e2e-failing-pi");
     assert.equal(status.driver.state, "failed");
     assert.ok((status.driver.exitCode ?? 0) > 0);
+  });
+
+  it("exits with the executor-tracker code when the executors never register within trackerTimeout", async () => {
+    // An executor job-item template (merged under the plan by container name) replaces the
+    // executors' command, so they never start Spark and never register.
+    const template = join(mkdtempSync(join(tmpdir(), "armada-spark-e2e-")), "executor-item.yaml");
+    writeFileSync(
+      template,
+      "podSpecs:\n  - containers:\n      - name: executor\n        command: [sh, -c, 'exit 0']\n",
+    );
+    const r = await submit("no-executors", "e2e-no-executors", javaPi(["2"]), [
+      `spark.armada.executor.jobItemTemplate=${template}`,
+      "spark.armada.executor.trackerTimeout=10s",
+    ]);
+    assert.equal(r.code, ExitCode.executorsNotRegistered, `stdout:\n${r.stdout}\nstderr:\n${r.stderr}`);
+    assert.match(r.stdout, /Armada: only 0 of 2 expected executors registered within/);
   });
 
   it("cancels the accepted driver when its executors are refused, and says so", async () => {
