@@ -196,6 +196,12 @@ async function main(): Promise<void> {
       `Machine: ${availableParallelism()} CPUs (${cpu.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ` +
         `load average ${loadavg()[0]!.toFixed(2)} at the end. Measured ${new Date().toISOString().slice(0, 10)}.`,
       "",
+      "The scheduling overhead target (<= 200 ms beyond process start for a 5-pod gang) concerns the",
+      "first row: SubmitJobs round trip, validation, storage of the jobs and events, and the scheduling",
+      "pass, up to the last `leased` event. Pod start is the pod runtime's share (pod directory, loopback",
+      "address, hosts file, spawn). The machine is shared with other work (see the load average), so",
+      "numbers vary from run to run; compare runs with similar load.",
+      "",
       `5-pod gang of \`true\` processes, median of ${runs} runs after a warm-up:`,
       "",
       "| measurement | median (ms) | min (ms) | max (ms) |",
