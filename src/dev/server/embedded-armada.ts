@@ -418,6 +418,7 @@ export class EmbeddedArmada {
           order: a.row.seq,
           requests: a.sched.requests,
           nodeSelector: a.sched.nodeSelector,
+          ...(a.sched.nodeAffinity ? { nodeAffinity: a.sched.nodeAffinity } : {}),
           ...(a.sched.gang ? { gang: a.sched.gang } : {}),
           ...(a.fitsSomeNode ? { fitsSomeNode: true } : {}),
         });

@@ -12,7 +12,7 @@ import {
 } from "../../armada/gen/k8s.io/api/core/v1/generated_pb.js";
 import { gangInfoOf, isGangError, type GangInfo } from "./gang.js";
 import { parseQuantity } from "./quantity.js";
-import type { Resources } from "./scheduler.js";
+import type { NodeSelectorTerm, Resources } from "./scheduler.js";
 import { mainPodSpec } from "./validation.js";
 
 /** Armada's default config: defaultJobLimits and the default priority class. */
@@ -26,6 +26,7 @@ export const defaultPriorityClass = "armada-default";
 export interface SchedInfo {
   readonly requests: Resources;
   readonly nodeSelector: Readonly<Record<string, string>>;
+  readonly nodeAffinity?: readonly NodeSelectorTerm[];
   readonly gang?: GangInfo;
 }
 
@@ -102,9 +103,22 @@ export function podRequests(spec: PodSpec): Resources {
 export function schedInfoOf(job: Job): SchedInfo {
   const spec = job.podSpec!;
   const gang = gangInfoOf(job.annotations);
+  const terms =
+    spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms ?? [];
   return {
     requests: podRequests(spec),
     nodeSelector: { ...job.requiredNodeLabels, ...spec.nodeSelector },
+    ...(terms.length > 0
+      ? {
+          nodeAffinity: terms.map((t) => ({
+            matchExpressions: t.matchExpressions.map((e) => ({
+              key: e.key,
+              operator: e.operator,
+              values: e.values,
+            })),
+          })),
+        }
+      : {}),
     ...(gang && !isGangError(gang) ? { gang } : {}),
   };
 }

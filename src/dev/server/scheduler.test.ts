@@ -92,6 +92,22 @@ test("node selectors restrict placement; no matching node means rejection", () =
   assert.match(none.rejections[0]!.reason, /2: node does not match pod NodeSelector/);
 });
 
+test("required node affinity terms restrict placement with Kubernetes' operators", () => {
+  const nodes = [node("n1", "c1", 4, { zone: "a", gen: "3" }), node("n2", "c1", 4, { zone: "b", gen: "5" })];
+  const place = (matchExpressions: Array<{ key: string; operator: string; values: string[] }>) =>
+    schedule({
+      nodes,
+      queues: [queue("q")],
+      queued: [job("x", 1, { nodeAffinity: [{ matchExpressions }] })],
+      running: [],
+    });
+  assert.equal(place([{ key: "zone", operator: "In", values: ["b"] }]).leases[0]!.node, "n2");
+  assert.equal(place([{ key: "zone", operator: "NotIn", values: ["a"] }]).leases[0]!.node, "n2");
+  assert.equal(place([{ key: "gen", operator: "Gt", values: ["4"] }]).leases[0]!.node, "n2");
+  assert.equal(place([{ key: "gpu", operator: "DoesNotExist", values: [] }]).leases[0]!.node, "n1");
+  assert.equal(place([{ key: "gpu", operator: "Exists", values: [] }]).rejections.length, 1);
+});
+
 test("within a queue, lower priority values go first, then submission order", () => {
   const queued = [
     job("late-low", 1, { priority: 5 }),

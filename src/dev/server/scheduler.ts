@@ -30,9 +30,22 @@ export interface QueuedJob {
   readonly order: number;
   readonly requests: Resources;
   readonly nodeSelector: Readonly<Record<string, string>>;
+  /** requiredDuringSchedulingIgnoredDuringExecution node selector terms (any term may match). */
+  readonly nodeAffinity?: readonly NodeSelectorTerm[];
   readonly gang?: GangInfo;
   /** Already known to fit some empty node (a previous pass checked): skips the check. */
   readonly fitsSomeNode?: boolean;
+}
+
+export interface NodeSelectorRequirement {
+  readonly key: string;
+  readonly operator: string;
+  readonly values: readonly string[];
+}
+
+/** All requirements of a term must hold. */
+export interface NodeSelectorTerm {
+  readonly matchExpressions: readonly NodeSelectorRequirement[];
 }
 
 export interface RunningJob {
@@ -230,7 +243,37 @@ function domains(gang: GangInfo, nodes: readonly SchedNode[]): Domain[] {
 }
 
 function matches(job: QueuedJob, node: SchedNode): boolean {
-  return Object.entries(job.nodeSelector).every(([k, v]) => node.labels[k] === v);
+  if (!Object.entries(job.nodeSelector).every(([k, v]) => node.labels[k] === v)) return false;
+  const terms = job.nodeAffinity;
+  return (
+    !terms ||
+    terms.length === 0 ||
+    terms.some((t) => t.matchExpressions.every((r) => requirementHolds(r, node.labels)))
+  );
+}
+
+/** Kubernetes' node selector operators. */
+function requirementHolds(r: NodeSelectorRequirement, labels: Readonly<Record<string, string>>): boolean {
+  const value = labels[r.key];
+  switch (r.operator) {
+    case "In":
+      return value !== undefined && r.values.includes(value);
+    case "NotIn":
+      return value === undefined || !r.values.includes(value);
+    case "Exists":
+      return value !== undefined;
+    case "DoesNotExist":
+      return value === undefined;
+    case "Gt":
+    case "Lt": {
+      const [bound] = r.values;
+      if (value === undefined || bound === undefined || !/^-?\d+$/.test(value) || !/^-?\d+$/.test(bound))
+        return false;
+      return r.operator === "Gt" ? Number(value) > Number(bound) : Number(value) < Number(bound);
+    }
+    default:
+      return false;
+  }
 }
 
 function fits(requests: Resources, free: Record<string, number>): boolean {
@@ -275,7 +318,7 @@ function fitsNowhere(job: QueuedJob, nodes: readonly SchedNode[], empty: Free): 
     const excluded = new Map<string, number>();
     for (const n of clusterNodes) {
       const reason = !matches(job, n)
-        ? "node does not match pod NodeSelector"
+        ? "node does not match pod NodeSelector or node affinity"
         : `insufficient ${Object.entries(job.requests)
             .filter(([r, v]) => v > (n.capacity[r] ?? 0) + 1e-9)
             .map(
