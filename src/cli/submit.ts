@@ -2,6 +2,8 @@
 // locally; `--dry-run` prints the planned Armada requests. Heavy modules (the plan's YAML output, the
 // gRPC client) are imported lazily so `--dry-run` starts fast.
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { projectRoot } from "../dev/spark-homes.js";
 import { describeSubmission } from "../conf/describe.js";
 import { ConfError, UsageError } from "../conf/errors.js";
 import { resolveSubmitCommand, type Env, type ReadTextFile } from "../conf/resolve.js";
@@ -159,7 +161,7 @@ function interruptSignal(): AbortSignal {
 
 function ownVersion(): string {
   try {
-    const pkg = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as {
+    const pkg = JSON.parse(readFileSync(join(projectRoot(), "package.json"), "utf8")) as {
       version?: string;
     };
     return pkg.version ?? "unknown";

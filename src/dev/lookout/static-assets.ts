@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { projectRoot } from "../spark-homes.js";
 
 export interface StaticAsset {
   readonly contentType: string;
@@ -19,11 +20,14 @@ const contentTypes: Readonly<Record<string, string>> = {
   ".svg": "image/svg+xml",
 };
 
-/** The assets folder next to this module (source tree) or in the source tree above dist/. */
+/**
+ * The assets folder next to this module (source tree), else in the project's source tree (when
+ * running from dist/, bundled or not).
+ */
 export function assetsDir(): string {
   const candidates = [
     fileURLToPath(new URL("./assets/", import.meta.url)),
-    fileURLToPath(new URL("../../../../src/dev/lookout/assets/", import.meta.url)),
+    join(projectRoot(), "src", "dev", "lookout", "assets"),
   ];
   const found = candidates.find((dir) => existsSync(join(dir, "lookout.js")));
   if (!found) throw new Error(`Lookout page assets not found; looked in ${candidates.join(", ")}`);
