@@ -30,7 +30,18 @@ Commands:
 
 Run 'armada-spark <command> --help' for a command's options.`;
 
+/** A closed pipe (`... | head -1`) ends the command quietly, as it does for Unix tools. */
+function exitQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (err: NodeJS.ErrnoException) => {
+      if (err.code === "EPIPE") process.exit(0);
+      throw err;
+    });
+  }
+}
+
 export async function runMain(argv: string[]): Promise<number> {
+  exitQuietlyOnClosedPipe();
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     process.stdout.write(usage + "\n");
