@@ -14,7 +14,12 @@ export class HostsRegistry {
     this.write();
   }
 
+  /** A pod without service names changes nothing in the file, so it is not written. */
   set(podName: string, address: string, names: readonly string[]): void {
+    if (names.length === 0) {
+      this.remove(podName);
+      return;
+    }
     this.byPod.set(podName, { address, names: [...new Set(names)] });
     this.write();
   }

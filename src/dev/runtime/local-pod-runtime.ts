@@ -71,7 +71,7 @@ class LocalPodRuntime implements PodRuntime {
   readonly hostsFilePath: string;
   private readonly context: RuntimeContext;
   private readonly hosts: HostsRegistry;
-  private readonly allocator = new LoopbackAllocator();
+  private readonly allocator: LoopbackAllocator;
   private readonly pods = new Set<LocalPod>();
   /** `<jobId>/<podNumber>` -> the containers of the latest pod started for it. */
   private readonly started = new Map<string, ReadonlySet<string>>();
@@ -81,6 +81,7 @@ class LocalPodRuntime implements PodRuntime {
     const stateDir = resolve(options.stateDir);
     this.hostsFilePath = join(stateDir, "hosts");
     this.hosts = new HostsRegistry(this.hostsFilePath, hostname());
+    this.allocator = new LoopbackAllocator(options.firstPodAddress ?? randomFirstPodAddress());
     const config = options.config ?? {};
     const hostEnv = options.hostEnv ?? process.env;
     const inheritedEnv: Record<string, string> = {};
@@ -464,6 +465,11 @@ class LocalPod {
     }
     return undefined;
   }
+}
+
+/** 127.a.0.1 with a random `a` in 1..254: one block of 65 024 addresses per runtime. */
+function randomFirstPodAddress(): string {
+  return `127.${1 + Math.floor(Math.random() * 254)}.0.1`;
 }
 
 function podDir(context: RuntimeContext, podName: string): string {

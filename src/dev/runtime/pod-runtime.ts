@@ -213,6 +213,11 @@ export interface PodRuntimeOptions {
   readonly projectRoot?: string;
   /** The host environment the inherited variables come from; default `process.env`. */
   readonly hostEnv?: Readonly<Record<string, string | undefined>>;
+  /**
+   * The first pod address (127.a.b.c). Default: a random 127.a.0.1, so two embedded Armadas on
+   * one machine (tests, or a user's two state directories) do not hand out the same addresses.
+   */
+  readonly firstPodAddress?: string;
 }
 
 export { createPodRuntime } from "./local-pod-runtime.js";
