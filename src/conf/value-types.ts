@@ -1,6 +1,7 @@
 // Typed parsers for configuration values. Each parses the text exactly as Spark (or Kubernetes)
 // would accept it and throws InvalidValue with the reason otherwise; `expected` is what error
 // messages and `armada-spark keys` show. Kept free of imports so startup stays fast.
+import { parseQuantity } from "./quantity.js";
 import { InvalidValue } from "./errors.js";
 import { parseArmadaMaster, type ArmadaMaster } from "./master-url.js";
 
@@ -98,9 +99,6 @@ export function toMiB(bytes: number): number {
 
 // ---- Kubernetes -----------------------------------------------------------------------------
 
-const quantityPattern =
-  /^\+?([0-9]+(\.[0-9]*)?|\.[0-9]+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?[0-9]+)?$/;
-
 /** A non-negative Kubernetes resource quantity (`100m`, `1`, `1.5`, `128Mi`, `2G`), kept as text. */
 export function quantity(): ValueType<string> {
   return {
@@ -108,7 +106,7 @@ export function quantity(): ValueType<string> {
     parse(raw) {
       const text = raw.trim();
       if (text.startsWith("-")) throw new InvalidValue("negative quantity");
-      if (!quantityPattern.test(text)) throw new InvalidValue("not a number with a Kubernetes suffix");
+      if (parseQuantity(text) === undefined) throw new InvalidValue("not a number with a Kubernetes suffix");
       return text;
     },
   };

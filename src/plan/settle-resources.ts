@@ -6,7 +6,7 @@ import { keys } from "../conf/keys.js";
 import type { ResolvedConf } from "../conf/resolved-conf.js";
 import type { AppLanguage } from "../conf/submission.js";
 import type { ResourceRequirements, Role } from "./model.js";
-import { sameQuantity } from "./quantity-value.js";
+import { sameQuantity } from "../conf/quantity.js";
 import { bytesToMiB, memoryOverheadMiB, overheadFactor, podMemoryMiB } from "./sizing.js";
 
 export interface SettledResources {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { formatMap, resolveFieldPath, resolveResourceField, type PodFacts } from "./downward-api.js";
-import { parseQuantity } from "./quantity.js";
+import { parseQuantity } from "../../conf/quantity.js";
 
 const pod: PodFacts = {
   podName: "armada-01j-0",

@@ -1,5 +1,5 @@
 import type { ContainerView, ResourceFieldRefView } from "./pod-runtime.js";
-import { parseQuantity, quantityText } from "./quantity.js";
+import { parseQuantity, quantityText } from "../../conf/quantity.js";
 
 /** What the downward API can tell a pod about itself. */
 export interface PodFacts {

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import os from "node:os";
 import { parse as parseYaml } from "yaml";
 import type { ImageRule } from "../runtime/pod-runtime.js";
-import { parseQuantity } from "./quantity.js";
+import { parseQuantity } from "../../conf/quantity.js";
 
 /** The node label that makes a gang land within one simulated cluster. */
 export const clusterLabel = "armada-spark/cluster";

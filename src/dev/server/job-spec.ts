@@ -11,7 +11,7 @@ import {
   type PodSpec,
 } from "../../armada/gen/k8s.io/api/core/v1/generated_pb.js";
 import { gangInfoOf, isGangError, type GangInfo } from "./gang.js";
-import { parseQuantity } from "./quantity.js";
+import { parseQuantity } from "../../conf/quantity.js";
 import type { NodeSelectorTerm, Resources } from "./scheduler.js";
 import { mainPodSpec } from "./validation.js";
 

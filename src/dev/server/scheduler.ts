@@ -4,7 +4,7 @@
 // within a queue, lower `priority` values go first, then submission order.
 
 import type { GangInfo } from "./gang.js";
-import { formatQuantity } from "./quantity.js";
+import { formatQuantity } from "../../conf/quantity.js";
 
 export type Resources = Readonly<Record<string, number>>;
 

@@ -3,7 +3,7 @@
 // Pure: works on the generated messages through the structural types below.
 
 import { failFastAnnotation, gangInfoOf, isGangError } from "./gang.js";
-import { milliValue, parseQuantity } from "./quantity.js";
+import { milliValue, parseQuantity } from "../../conf/quantity.js";
 
 export interface QuantityLike {
   string?: string;
