@@ -38,16 +38,6 @@ interface RunOutcome {
   readonly error?: string;
 }
 
-/** Every job row, oldest first. The Store has no listing method yet, so this reads its SQLite
- * handle directly (ids only; rows still come through Store.getJob). Replace with a Store method
- * (e.g. `listJobIds()`) once there is one. */
-function allJobIds(store: Store): string[] {
-  const withListing = store as unknown as { listJobIds?: () => string[] };
-  if (typeof withListing.listJobIds === "function") return withListing.listJobIds();
-  const db = (store as unknown as { db: { prepare(sql: string): { pluck(): { all(): unknown[] } } } }).db;
-  return db.prepare("SELECT id FROM jobs ORDER BY seq").pluck().all() as string[];
-}
-
 export class StoreDataSource implements LookoutDataSource {
   /** api.Job per job id: immutable once submitted. */
   private readonly specs = new Map<string, Job>();
@@ -65,7 +55,7 @@ export class StoreDataSource implements LookoutDataSource {
 
   listJobs(): readonly JobRecord[] {
     const records: JobRecord[] = [];
-    for (const id of allJobIds(this.store)) {
+    for (const id of this.store.listJobIds()) {
       const record = this.getJob(id);
       if (record) records.push(record);
     }
