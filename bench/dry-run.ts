@@ -9,46 +9,31 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { availableParallelism, loadavg, tmpdir, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { seedArgs } from "../src/plan/test-support.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const bin = join(root, "bin", "armada-spark-submit");
 const results = join(root, "bench", "RESULTS.md");
 const gnuTime = "/usr/bin/time";
 
-function seedArgs(executors: number): string[] {
-  return [
-    "--dry-run",
-    "--master",
-    "armada://localhost:50051",
-    "--deploy-mode",
-    "cluster",
-    "--name",
-    "spark-pi",
-    "--class",
-    "io.armadaproject.spark.examples.SparkPi",
-    "--conf",
-    `spark.executor.instances=${executors}`,
-    "--conf",
-    "spark.kubernetes.container.image=armada-spark",
-    "--conf",
-    "spark.armada.lookouturl=http://localhost:30000",
-    "--conf",
-    "spark.armada.clusterSelectors=armada-spark=true",
-    "local:///opt/spark/jars/armada-spark-examples.jar",
-  ];
-}
-
 interface Case {
   name: string;
   argv: string[];
 }
 
+/** `--dry-run` of the seed example with `executors` executors, after the given options. */
+const dryRun = (executors: number, ...options: string[]) => [
+  bin,
+  ...options,
+  ...seedArgs({ executors, dryRun: true }),
+];
+
 const cases: Case[] = [
   { name: "bare `node -e 0`", argv: ["-e", "0"] },
-  { name: "seed example (4 executors), yaml", argv: [bin, ...seedArgs(4)] },
-  { name: "seed example (4 executors), -o json", argv: [bin, "-o", "json", ...seedArgs(4)] },
-  { name: "1000 executors, yaml", argv: [bin, ...seedArgs(1000)] },
-  { name: "1000 executors, -o json", argv: [bin, "-o", "json", ...seedArgs(1000)] },
+  { name: "seed example (4 executors), yaml", argv: dryRun(4) },
+  { name: "seed example (4 executors), -o json", argv: dryRun(4, "-o", "json") },
+  { name: "1000 executors, yaml", argv: dryRun(1000) },
+  { name: "1000 executors, -o json", argv: dryRun(1000, "-o", "json") },
 ];
 
 interface Sample {

@@ -7,31 +7,14 @@ import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { seedArgs } from "../src/plan/test-support.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const bin = join(root, "bin", "armada-spark-submit");
 const golden = join(root, "e2e", "golden", "seed-dry-run.yaml");
 
 /** The seed document's example command, with our example jar and class. */
-const seedExample = [
-  "--master",
-  "armada://localhost:50051",
-  "--deploy-mode",
-  "cluster",
-  "--name",
-  "spark-pi",
-  "--class",
-  "io.armadaproject.spark.examples.SparkPi",
-  "--conf",
-  "spark.Executor.instances=4",
-  "--conf",
-  "spark.kubernetes.container.image=armada-spark",
-  "--conf",
-  "spark.armada.lookouturl=http://localhost:30000",
-  "--conf",
-  "spark.armada.clusterSelectors=armada-spark=true",
-  "local:///opt/spark/jars/armada-spark-examples.jar",
-];
+const seedExample = seedArgs();
 
 function dryRun(args: string[], env: Record<string, string | undefined>) {
   const r = spawnSync(process.execPath, [bin, "--dry-run", ...args], {
