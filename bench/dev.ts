@@ -8,8 +8,7 @@
 // Run: npm run build && node dist/bench/dev.js [--runs N] [--jobs N] [--write]
 //      (--write replaces the "## embedded Armada" section of bench/RESULTS.md, keeping the others)
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
-import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
+import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -23,9 +22,9 @@ import {
   Submit,
   type JobSubmitRequestItem,
 } from "../src/armada/gen/pkg/api/submit_pb.js";
+import { describeMachine, loadAverage, today, writeResultsSection } from "./results-file.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const results = join(root, "bench", "RESULTS.md");
 
 const { values } = parseArgs({
   options: {
@@ -185,7 +184,6 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 2000));
     const afterRss = rssMiB(child.pid!);
 
-    const cpu = cpus()[0]?.model ?? "unknown CPU";
     const lines = [
       "## embedded Armada",
       "",
@@ -193,8 +191,7 @@ async function main(): Promise<void> {
       `max(8, 4 x cores) cpus), driven over gRPC from another Node process (\`node dist/bench/dev.js\`).`,
       "Times come from the server's event `created` stamps and the client's clock (same machine).",
       "",
-      `Machine: ${availableParallelism()} CPUs (${cpu.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ` +
-        `load average ${loadavg()[0]!.toFixed(2)} at the end. Measured ${new Date().toISOString().slice(0, 10)}.`,
+      `Machine: ${describeMachine()}; load average at the end ${loadAverage()}. Measured ${today()}.`,
       "",
       "The scheduling overhead target (<= 200 ms beyond process start for a 5-pod gang) concerns the",
       "first row: SubmitJobs round trip, validation, storage of the jobs and events, and the scheduling",
@@ -234,17 +231,7 @@ async function main(): Promise<void> {
     ];
     const section = lines.join("\n");
     process.stdout.write(section + "\n");
-    if (values.write) {
-      const text = readFileSync(results, "utf8");
-      const start = text.indexOf("## embedded Armada");
-      let next = start < 0 ? -1 : text.indexOf("\n## ", start + 1);
-      if (next >= 0) next += 1;
-      const updated =
-        start < 0
-          ? `${text.trimEnd()}\n\n${section}`
-          : `${text.slice(0, start)}${section}${next >= 0 ? "\n" + text.slice(next) : ""}`;
-      writeFileSync(results, updated.trimEnd() + "\n");
-    }
+    if (values.write) writeResultsSection("## embedded Armada", section);
   } finally {
     child.kill("SIGTERM");
     await new Promise((r) => child.once("exit", r));

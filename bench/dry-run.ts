@@ -5,15 +5,15 @@
 // Run: npm run build && node dist/bench/dry-run.js [--runs N] [--write]
 //      (--write replaces the "## dry-run" section of bench/RESULTS.md, keeping the others)
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { availableParallelism, loadavg, tmpdir, totalmem } from "node:os";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { seedArgs } from "../src/plan/test-support.js";
+import { describeMachine, loadAverage, today, writeResultsSection } from "./results-file.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const bin = join(root, "bin", "armada-spark-submit");
-const results = join(root, "bench", "RESULTS.md");
 const gnuTime = "/usr/bin/time";
 
 interface Case {
@@ -62,22 +62,6 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-function machine(): string {
-  let model = "unknown CPU";
-  try {
-    model = /^model name\s*:\s*(.*)$/m.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1] ?? model;
-  } catch {
-    // not Linux
-  }
-  const load = loadavg()
-    .map((l) => l.toFixed(1))
-    .join(" / ");
-  return (
-    `${availableParallelism()} CPUs (nproc), ${model}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, ` +
-    `Node ${process.version}; load average at start ${load} (1/5/15 min)`
-  );
-}
-
 function main(): void {
   const argv = process.argv.slice(2);
   const runsAt = argv.indexOf("--runs");
@@ -85,7 +69,7 @@ function main(): void {
   const write = argv.includes("--write");
   if (!existsSync(gnuTime)) throw new Error(`${gnuTime} (GNU time) is needed to measure peak RSS`);
   const scratch = mkdtempSync(join(tmpdir(), "bench-dry-run-"));
-  const where = machine();
+  const where = `${describeMachine()}; load average at start ${loadAverage()}`;
   try {
     for (const c of cases) runOnce(c, scratch); // warm the file cache
     const samples = new Map<Case, Sample[]>(cases.map((c) => [c, []]));
@@ -132,7 +116,7 @@ function main(): void {
       "1000 executors is the same with `spark.executor.instances=1000`. CPU time (GNU time `%U`+`%S`,",
       "10 ms resolution) is shown too: on a loaded machine wall time mostly measures waiting for a CPU.",
       "",
-      `Machine: ${where}. Measured ${new Date().toISOString().slice(0, 10)}.`,
+      `Machine: ${where}. Measured ${today()}.`,
       "",
       "| case | median wall (ms) | wall vs bare | median CPU user+sys (ms) | CPU vs bare | peak RSS (MB) |",
       "|---|---:|---:|---:|---:|---:|",
@@ -147,28 +131,10 @@ function main(): void {
       "",
     ].join("\n");
     process.stdout.write(section);
-    if (write) writeSection(section);
+    if (write) writeResultsSection("## dry-run", section);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-}
-
-/** Replaces (or appends) this benchmark's section, keeping every other section as it is. */
-function writeSection(section: string): void {
-  const text = existsSync(results) ? readFileSync(results, "utf8") : "# Benchmark results\n";
-  const lines = text.split("\n");
-  const start = lines.findIndex((l) => l.trim() === "## dry-run");
-  let out: string;
-  if (start < 0) {
-    out = text.replace(/\n*$/, "\n\n") + section;
-  } else {
-    let end = lines.findIndex((l, i) => i > start && l.startsWith("## "));
-    if (end < 0) end = lines.length;
-    out = [...lines.slice(0, start), ...section.replace(/\n$/, "").split("\n"), "", ...lines.slice(end)].join(
-      "\n",
-    );
-  }
-  writeFileSync(results, out.replace(/\n*$/, "\n"));
 }
 
 main();

@@ -9,18 +9,16 @@
 //     (.spark/homes.json default), runs interleaved. `-o json` events give the phases.
 // Run: npm run build && node dist/bench/submit.js [--runs N] [--full-runs N] [--write]
 //      (--write replaces the "## submit (end to end)" section of bench/RESULTS.md)
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
-import { cpus, loadavg, totalmem } from "node:os";
+import { spawn, type ChildProcess } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createArmadaClient } from "../src/armada/create-client.js";
 import type { ArmadaClient } from "../src/armada/client.js";
 import { readSparkHomes, sparkInstall } from "../src/dev/spark-homes.js";
+import { describeMachine, loadAverage, today, writeResultsSection } from "./results-file.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const results = join(root, "bench", "RESULTS.md");
 const sectionTitle = "## submit (end to end)";
 const examplesJar = join(root, "jvm", "examples", "target", "armada-spark-examples.jar");
 const piClass = "io.armadaproject.spark.examples.SparkPi";
@@ -189,18 +187,6 @@ function phases(startEpochMs: number, endEpochMs: number, stdout: string): Recor
   };
 }
 
-function machine(): string[] {
-  const java = spawnSync("java", ["-version"], { encoding: "utf8" }).stderr.split("\n")[0] ?? "?";
-  const load = loadavg()
-    .map((x) => x.toFixed(1))
-    .join(" / ");
-  return [
-    `Machine: ${cpus().length} CPUs (nproc), ${cpus()[0]?.model ?? "?"}, ` +
-      `${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${java}; ` +
-      `load average at start ${load} (1/5/15 min). Measured ${new Date().toISOString().slice(0, 10)}.`,
-  ];
-}
-
 function row(label: string, xs: readonly number[], base?: number): string {
   const m = median(xs);
   const ratio = base === undefined ? "" : ` ${(m / base).toFixed(2)}x |`;
@@ -210,7 +196,7 @@ function row(label: string, xs: readonly number[], base?: number): string {
 async function main(): Promise<void> {
   const homes = readSparkHomes(root);
   const install = sparkInstall(homes, homes.defaultVersion);
-  const machineLines = machine();
+  const machine = `Machine: ${describeMachine({ java: true })}; load average at start ${loadAverage()}.`;
   const { child: server, address } = await startServer();
   const master = `armada://${address}`;
   const client = createArmadaClient({
@@ -293,7 +279,7 @@ async function main(): Promise<void> {
         `\`spark-submit --master local-cluster[2,1,1024]\` of the same class and jar on the same Spark ` +
         `(${homes.defaultVersion}, pip distribution, SPARK_HOME set; local-cluster works with it).`,
       "",
-      ...machineLines,
+      `${machine} Measured ${today()}.`,
       "",
       "| submission (ms) | median | min | max | vs bare node |",
       "|---|---:|---:|---:|---:|",
@@ -322,17 +308,7 @@ async function main(): Promise<void> {
     ];
     const section = lines.join("\n");
     process.stdout.write(section + "\n");
-    if (values.write) {
-      const text = readFileSync(results, "utf8");
-      const start = text.indexOf(sectionTitle);
-      let next = start < 0 ? -1 : text.indexOf("\n## ", start + 1);
-      if (next >= 0) next += 1;
-      const updated =
-        start < 0
-          ? `${text.trimEnd()}\n\n${section}`
-          : `${text.slice(0, start)}${section}${next >= 0 ? "\n" + text.slice(next) : ""}`;
-      writeFileSync(results, updated.trimEnd() + "\n");
-    }
+    if (values.write) writeResultsSection(sectionTitle, section);
   } finally {
     server.kill("SIGTERM");
     await new Promise((r) => server.once("exit", r));

@@ -1,14 +1,13 @@
 // Wire throughput: protobuf encode/decode of a 1000-item JobSubmitRequest (Spark executors) and
 // of 100 000 job-set events, plus the plan-JSON -> message conversion the client does.
 // Run: npm run build && node dist/bench/wire.js [--write]  (--write updates bench/RESULTS.md "## wire")
-import { readFileSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
 import { create, fromBinary, fromJson, toBinary } from "@bufbuild/protobuf";
 import type { JsonValue } from "@bufbuild/protobuf";
 import { EventStreamMessageSchema } from "../src/armada/gen/pkg/api/event_pb.js";
 import type { EventStreamMessage } from "../src/armada/gen/pkg/api/event_pb.js";
 import { JobSubmitRequestSchema } from "../src/armada/gen/pkg/api/submit_pb.js";
 import { kubernetesToProtoJson } from "../src/armada/kubernetes-json.js";
+import { describeMachine, today, writeResultsSection } from "./results-file.js";
 
 function executorItem(i: number): JsonValue {
   const res = { cpu: "4", memory: "9011Mi", "ephemeral-storage": "8Gi" };
@@ -199,7 +198,6 @@ function main(): void {
     mbPerSecond: fmt(evMb / (evDecMs / 1000)),
   });
 
-  const machine = `${cpus().length} CPUs (nproc), ${cpus()[0]?.model.trim() ?? "unknown CPU"}, Node ${process.version}`;
   const table = [
     "| measurement | best time (ms) | throughput | MB/s |",
     "|---|---:|---:|---:|",
@@ -212,32 +210,13 @@ function main(): void {
     "single thread, on a machine shared with other work). Executor items are realistic Spark executor jobs",
     "(env, resources, init container, volume, gang annotations).",
     "",
-    `Machine: ${machine}. Measured ${new Date().toISOString().slice(0, 10)}.`,
+    `Machine: ${describeMachine()}. Measured ${today()}.`,
     "",
     table,
     "",
   ].join("\n");
   console.log(section);
-  if (process.argv.includes("--write")) writeSection("bench/RESULTS.md", section);
-}
-
-/** Replaces (or appends) the "## wire" section, keeping every other section as it is. */
-function writeSection(path: string, section: string): void {
-  let text = "";
-  try {
-    text = readFileSync(path, "utf8");
-  } catch {
-    text = "# Benchmark results\n\n";
-  }
-  const start = text.search(/^## wire\s*$/m);
-  if (start < 0) {
-    text = `${text.trimEnd()}\n\n${section}`;
-  } else {
-    const rest = text.slice(start + 1);
-    const next = rest.search(/^## /m);
-    text = text.slice(0, start) + section + (next < 0 ? "" : `\n${rest.slice(next)}`);
-  }
-  writeFileSync(path, text.endsWith("\n") ? text : `${text}\n`);
+  if (process.argv.includes("--write")) writeResultsSection("## wire", section);
 }
 
 main();
