@@ -9,19 +9,20 @@
 //     (.spark/homes.json default), runs interleaved. `-o json` events give the phases.
 // Run: npm run build && node dist/bench/submit.js [--runs N] [--full-runs N] [--write]
 //      (--write replaces the "## submit (end to end)" section of bench/RESULTS.md)
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createArmadaClient } from "../src/armada/create-client.js";
 import type { ArmadaClient } from "../src/armada/client.js";
 import { readSparkHomes, sparkInstall } from "../src/dev/spark-homes.js";
+import { binPath, cliEnv } from "../e2e/support/cli.js";
+import { examplesJar, piClass, piSubmitArgs } from "../e2e/support/pi-submit.js";
+import { startDevServer } from "./dev-server.js";
 import { describeMachine, loadAverage, today, writeResultsSection } from "./results-file.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const sectionTitle = "## submit (end to end)";
-const examplesJar = join(root, "jvm", "examples", "target", "armada-spark-examples.jar");
-const piClass = "io.armadaproject.spark.examples.SparkPi";
 const slices = "100";
 
 /** What the measurements showed (kept with the numbers when the section is rewritten). */
@@ -86,51 +87,11 @@ function mustSucceed(what: string, r: Timed): Timed {
   return r;
 }
 
-/** The CLI's environment: no SPARK_HOME (its spark-defaults.conf would change the command). */
-function cliEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const name of ["SPARK_HOME", "SPARK_CONF_DIR", "MASTER", "ARMADA_AUTH_TOKEN"]) delete env[name];
-  return env;
-}
-
-async function startServer(): Promise<{ child: ChildProcess; address: string }> {
-  const child = spawn(
-    process.execPath,
-    [join(root, "bin", "armada-spark"), "dev", "--ephemeral", "--port", "0", "--lookout-port", "0"],
-    { cwd: root, stdio: ["ignore", "pipe", "inherit"] },
-  );
-  const address = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    child.stdout!.on("data", (d: Buffer) => {
-      out += d.toString();
-      const m = /Armada API on (\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.once("exit", (code) => reject(new Error(`armada-spark dev exited with ${code}: ${out}`)));
-  });
-  return { child, address };
-}
-
-function submitArgs(master: string, jobSetId: string, extra: readonly string[]): string[] {
+/** The Java Pi example's command line (bin script first, for `node`), with `options`. */
+function submitArgs(master: string, jobSetId: string, options: readonly string[]): string[] {
   return [
-    join(root, "bin", "armada-spark-submit"),
-    "--master",
-    master,
-    "--deploy-mode",
-    "cluster",
-    "--name",
-    "bench-pi",
-    "--class",
-    piClass,
-    "--conf",
-    "spark.executor.instances=2",
-    "--conf",
-    "spark.armada.container.image=apache/spark:4.1.1",
-    "--conf",
-    `spark.armada.jobSetId=${jobSetId}`,
-    ...extra,
-    examplesJar,
-    slices,
+    binPath("armada-spark-submit"),
+    ...piSubmitArgs({ master, jobSetId, name: "bench-pi", options, appArgs: [slices] }),
   ];
 }
 
@@ -197,7 +158,8 @@ async function main(): Promise<void> {
   const homes = readSparkHomes(root);
   const install = sparkInstall(homes, homes.defaultVersion);
   const machine = `Machine: ${describeMachine({ java: true })}; load average at start ${loadAverage()}.`;
-  const { child: server, address } = await startServer();
+  const server = await startDevServer();
+  const { address } = server;
   const master = `armada://${address}`;
   const client = createArmadaClient({
     master: { url: master, host: address.split(":")[0]!, port: Number(address.split(":")[1]), tls: false },
@@ -310,8 +272,7 @@ async function main(): Promise<void> {
     process.stdout.write(section + "\n");
     if (values.write) writeResultsSection(sectionTitle, section);
   } finally {
-    server.kill("SIGTERM");
-    await new Promise((r) => server.once("exit", r));
+    await server.stop();
   }
 }
 

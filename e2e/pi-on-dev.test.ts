@@ -11,57 +11,34 @@ import { after, before, describe, it } from "node:test";
 import { mountLookout } from "../src/dev/lookout/mount-lookout.js";
 import { startDevArmada, type DevArmada } from "../src/dev/server/server.js";
 import { ExitCode } from "../src/exit-codes.js";
-import { processesWithEnv, runCli, type CliResult } from "./support/cli.js";
-import { jars, prepareSparkAndJars, root } from "./support/spark-local.js";
+import { applicationProcesses } from "./support/app-processes.js";
+import { runCli, type CliResult } from "./support/cli.js";
+import { piSubmitArgs, type PiSubmit } from "./support/pi-submit.js";
+import { prepareSparkAndJars } from "./support/spark-local.js";
+
+const GUARD_MS = 240_000; // hang guard for each command, not a timing assertion
 
 let dev: DevArmada;
 let master: string;
 
-function submit(
-  name: string,
-  jobSetId: string,
-  resourceAndArgs: string[],
-  extraConf: string[] = [],
-): Promise<CliResult> {
-  return runCli("armada-spark-submit", [
-    "--master",
-    master,
-    "--deploy-mode",
-    "cluster",
-    "--name",
-    name,
-    "--conf",
-    "spark.executor.instances=2",
-    "--conf",
-    "spark.armada.container.image=apache/spark:4.1.1",
-    "--conf",
-    `spark.armada.jobSetId=${jobSetId}`,
-    "--conf",
-    `spark.armada.lookouturl=${dev.lookoutUrl}`,
-    ...extraConf.flatMap((c) => ["--conf", c]),
-    ...resourceAndArgs,
-  ]);
+/** Submits a Pi example with this test's Lookout URL and waits for the command's end. */
+function submit(p: Omit<PiSubmit, "master">): Promise<CliResult> {
+  const extraConf = [`spark.armada.lookouturl=${dev.lookoutUrl}`, ...(p.extraConf ?? [])];
+  return runCli("armada-spark-submit", piSubmitArgs({ ...p, master, extraConf }), GUARD_MS);
 }
-
-const javaPi = (args: string[]) => [
-  "--class",
-  "io.armadaproject.spark.examples.SparkPi",
-  jars.examples,
-  ...args,
-];
 
 async function statusOf(jobSetId: string): Promise<{
   state: string;
   driver: { state: string; exitCode?: number };
   executors: { state: string; node?: string }[];
 }> {
-  const r = await runCli("armada-spark", ["status", jobSetId, "--master", master, "-o", "json"]);
+  const r = await runCli("armada-spark", ["status", jobSetId, "--master", master, "-o", "json"], GUARD_MS);
   assert.equal(r.code, 0, r.stderr);
   return JSON.parse(r.stdout);
 }
 
 async function driverLog(jobSetId: string): Promise<string> {
-  const r = await runCli("armada-spark", ["logs", jobSetId, "--master", master]);
+  const r = await runCli("armada-spark", ["logs", jobSetId, "--master", master], GUARD_MS);
   assert.equal(r.code, 0, r.stderr);
   return r.stdout;
 }
@@ -78,7 +55,7 @@ describe("Pi on the embedded Armada", () => {
   });
 
   it("runs the Java Pi example as a driver and two executors and exits 0 with the Pi line in the driver's log", async () => {
-    const r = await submit("spark-pi", "e2e-java-pi", javaPi(["20"]));
+    const r = await submit({ name: "spark-pi", jobSetId: "e2e-java-pi", appArgs: ["20"] });
     assert.equal(r.code, 0, `stdout:\n${r.stdout}\nstderr:\n${r.stderr}`);
     assert.match(r.stdout, /is healthy/);
     assert.match(
@@ -104,15 +81,18 @@ describe("Pi on the embedded Armada", () => {
   });
 
   it("runs the Python Pi example the same way", async () => {
-    const r = await submit("py-pi", "e2e-python-pi", [join(root, "examples", "python", "pi.py"), "4"]);
+    const r = await submit({ name: "py-pi", jobSetId: "e2e-python-pi", example: "python", appArgs: ["4"] });
     assert.equal(r.code, 0, `stdout:\n${r.stdout}\nstderr:\n${r.stderr}`);
     assert.match(await driverLog("e2e-python-pi"), /Pi is roughly 3\.1/);
   });
 
   it("exits with the driver-failed code and the driver's exit code when the application fails", async () => {
-    const r = await submit("failing-pi", "e2e-failing-pi", javaPi(["2", "--fail"]), [
-      "spark.task.maxFailures=1",
-    ]);
+    const r = await submit({
+      name: "failing-pi",
+      jobSetId: "e2e-failing-pi",
+      appArgs: ["2", "--fail"],
+      extraConf: ["spark.task.maxFailures=1"],
+    });
     assert.equal(r.code, ExitCode.driverFailed, `stdout:\n${r.stdout}\nstderr:\n${r.stderr}`);
     assert.match(r.stdout, /driver failed with exit code [1-9]\d*/);
     const status = await statusOf("e2e-failing-pi");
@@ -128,10 +108,15 @@ describe("Pi on the embedded Armada", () => {
       template,
       "podSpecs:\n  - containers:\n      - name: executor\n        command: [sh, -c, 'exit 0']\n",
     );
-    const r = await submit("no-executors", "e2e-no-executors", javaPi(["2"]), [
-      `spark.armada.executor.jobItemTemplate=${template}`,
-      "spark.armada.executor.trackerTimeout=10s",
-    ]);
+    const r = await submit({
+      name: "no-executors",
+      jobSetId: "e2e-no-executors",
+      appArgs: ["2"],
+      extraConf: [
+        `spark.armada.executor.jobItemTemplate=${template}`,
+        "spark.armada.executor.trackerTimeout=10s",
+      ],
+    });
     assert.equal(r.code, ExitCode.executorsNotRegistered, `stdout:\n${r.stdout}\nstderr:\n${r.stderr}`);
     assert.match(r.stdout, /Armada: only 0 of 2 expected executors registered within/);
   });
@@ -139,14 +124,20 @@ describe("Pi on the embedded Armada", () => {
   it("cancels the accepted driver when its executors are refused, and says so", async () => {
     // A whole-CPU init container is refused by Armada's default validation (init containers must
     // ask for fractional CPU): the driver request passes, the executors' request does not.
-    const r = await submit("refused-executors", "e2e-refused", javaPi(["2"]), [
-      "spark.armada.executor.initContainer.cpu=1",
-    ]);
+    const r = await submit({
+      name: "refused-executors",
+      jobSetId: "e2e-refused",
+      appArgs: ["2"],
+      extraConf: ["spark.armada.executor.initContainer.cpu=1"],
+    });
     assert.equal(r.code, ExitCode.rejected, `stdout:\n${r.stdout}\nstderr:\n${r.stderr}`);
     assert.match(r.stderr, /cancelled the 1 job\(s\) already accepted/);
     const status = await statusOf("e2e-refused");
     assert.equal(status.executors.length, 0);
     assert.equal(status.driver.state, "cancelled");
-    assert.deepEqual(await processesWithEnv("ARMADA_JOB_SET_ID", "e2e-refused"), []);
+    assert.deepEqual(
+      applicationProcesses("e2e-refused").map((p) => p.pid),
+      [],
+    );
   });
 });

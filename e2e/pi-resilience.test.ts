@@ -8,7 +8,6 @@
 //   the application left on the machine.
 import assert from "node:assert/strict";
 import { existsSync, readFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import type { ArmadaClient } from "../src/armada/client.js";
 import { createArmadaClient } from "../src/armada/create-client.js";
@@ -18,48 +17,16 @@ import { startDevArmada, type DevArmada } from "../src/dev/server/server.js";
 import { ExitCode } from "../src/exit-codes.js";
 import { jobEventFromMessage } from "../src/track/event-message.js";
 import type { ApplicationSummary } from "../src/track/application-summary.js";
-import {
-  applicationProcesses,
-  CliProcess,
-  describeResult,
-  executorJvm,
-  killHard,
-  runCli,
-  waitFor,
-} from "./support/app-processes.js";
-import { freePort, prepareSparkAndJars, root, tempDir } from "./support/spark-local.js";
+import { applicationProcesses, executorJvm, killHard, waitFor } from "./support/app-processes.js";
+import { CliProcess, describeResult, runCli } from "./support/cli.js";
+import { piSubmitArgs } from "./support/pi-submit.js";
+import { freePort, prepareSparkAndJars, tempDir } from "./support/spark-local.js";
 
 const GUARD_MS = 300_000; // hang guards, not timing assertions
-const examplesJar = join(root, "jvm", "examples", "target", "armada-spark-examples.jar");
-const piClass = "io.armadaproject.spark.examples.SparkPi";
 
-/** armada-spark-submit arguments for the Java Pi example: a driver and two executors. */
-function piSubmitArgs(
-  master: string,
-  jobSetId: string,
-  appArgs: readonly string[],
-  options: readonly string[] = [],
-): string[] {
-  return [
-    ...options,
-    "--master",
-    master,
-    "--deploy-mode",
-    "cluster",
-    "--name",
-    "pi-resilience",
-    "--class",
-    piClass,
-    "--conf",
-    "spark.executor.instances=2",
-    "--conf",
-    "spark.armada.container.image=apache/spark:4.1.1",
-    "--conf",
-    `spark.armada.jobSetId=${jobSetId}`,
-    examplesJar,
-    ...appArgs,
-  ];
-}
+/** The Java Pi example (a driver and two executors) in job set `jobSetId`. */
+const pi = (master: string, jobSetId: string, appArgs: string[], options: string[] = []) =>
+  piSubmitArgs({ master, jobSetId, name: "pi-resilience", appArgs, options });
 
 async function status(master: string, jobSetId: string): Promise<ApplicationSummary> {
   const r = await runCli("armada-spark", ["status", jobSetId, "--master", master, "-o", "json"], 60_000);
@@ -91,7 +58,7 @@ describe("a Spark application on the embedded Armada, with real Spark", () => {
     // the kill lands, so some tasks must be rescheduled on the surviving executor.
     const submit = new CliProcess(
       "armada-spark-submit",
-      piSubmitArgs(master, jobSetId, ["16", "--task-sleep-ms", "1500"]),
+      pi(master, jobSetId, ["16", "--task-sleep-ms", "1500"]),
     );
     try {
       const victim = await waitFor("executor 1's JVM", () => executorJvm(jobSetId, 1), GUARD_MS);
@@ -129,7 +96,7 @@ describe("a Spark application on the embedded Armada, with real Spark", () => {
     const jobSetId = `pi-kill-${Date.now()}`;
     const submitted = await runCli(
       "armada-spark-submit",
-      piSubmitArgs(master, jobSetId, ["40", "--task-sleep-ms", "2000"], ["--no-wait"]),
+      pi(master, jobSetId, ["40", "--task-sleep-ms", "2000"], ["--no-wait"]),
       GUARD_MS,
     );
     assert.equal(submitted.code, ExitCode.ok, `submit --no-wait: ${describeResult(submitted)}`);

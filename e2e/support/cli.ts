@@ -1,57 +1,94 @@
 // Runs the project's own commands (bin/armada-spark-submit, bin/armada-spark) as a user would: a
-// child process, asynchronously, so an in-process embedded Armada keeps serving meanwhile.
-import { spawn } from "node:child_process";
+// child process, asynchronously (an in-process embedded Armada keeps serving meanwhile), its
+// output collected, in an environment without the shell's Spark/Armada settings.
+import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { projectRoot } from "../../src/dev/spark-homes.js";
 
+export type Command = "armada-spark" | "armada-spark-submit";
+
 export interface CliResult {
   code: number | null;
+  signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
 }
 
 const root = projectRoot();
 
-export function runCli(
-  command: "armada-spark-submit" | "armada-spark",
-  args: readonly string[],
-  options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
-): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(join(root, "bin", command), args, {
-      cwd: root,
-      env: { ...process.env, ...options.env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      reject(new Error(`${command} ${args.join(" ")} timed out\nstdout:\n${stdout}\nstderr:\n${stderr}`));
-    }, options.timeoutMs ?? 240_000);
-    child.on("error", reject);
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
+/** The path of a bin/ command. */
+export function binPath(command: Command): string {
+  return join(root, "bin", command);
 }
 
-/** Pids of live processes whose environment has NAME=VALUE (Linux /proc). */
-export async function processesWithEnv(name: string, value: string): Promise<number[]> {
-  const { readdir, readFile } = await import("node:fs/promises");
-  const wanted = `${name}=${value}`;
-  const pids: number[] = [];
-  for (const entry of await readdir("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const environ = await readFile(`/proc/${entry}/environ`, "latin1");
-      if (environ.split("\0").includes(wanted)) pids.push(Number(entry));
-    } catch {
-      // Gone, or not ours to read.
-    }
+/** This process's environment without what would change the CLI's configuration
+ * (spark-defaults.conf of a SPARK_HOME, an Armada token or master from the shell). */
+export function cliEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of ["SPARK_HOME", "SPARK_CONF_DIR", "MASTER", "ARMADA_AUTH_TOKEN"]) delete env[name];
+  return env;
+}
+
+/** A bin/ command running in a subprocess, its output collected. */
+export class CliProcess {
+  readonly child: ChildProcess;
+  readonly done: Promise<CliResult>;
+  private out = "";
+  private err = "";
+
+  constructor(command: Command, args: readonly string[], env: NodeJS.ProcessEnv = {}) {
+    this.child = spawn(process.execPath, [binPath(command), ...args], {
+      cwd: root,
+      env: { ...cliEnv(), ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    this.child.stdout!.setEncoding("utf8").on("data", (d: string) => (this.out += d));
+    this.child.stderr!.setEncoding("utf8").on("data", (d: string) => (this.err += d));
+    this.done = new Promise((resolve, reject) => {
+      this.child.once("error", reject);
+      this.child.once("close", (code, signal) =>
+        resolve({ code, signal, stdout: this.out, stderr: this.err }),
+      );
+    });
   }
-  return pids;
+
+  get stdout(): string {
+    return this.out;
+  }
+
+  get stderr(): string {
+    return this.err;
+  }
+
+  /** Waits for the exit; past `guardMs` (a hang guard, not a timing assertion) kills and throws. */
+  async exit(guardMs: number): Promise<CliResult> {
+    let timer: NodeJS.Timeout | undefined;
+    const guard = new Promise<"hung">((resolve) => (timer = setTimeout(() => resolve("hung"), guardMs)));
+    try {
+      const result = await Promise.race([this.done, guard]);
+      if (result !== "hung") return result;
+    } finally {
+      clearTimeout(timer);
+    }
+    this.child.kill("SIGKILL");
+    throw new Error(
+      `${this.child.spawnargs.slice(1).join(" ")} did not exit within ${guardMs} ms\n` +
+        `--- stdout ---\n${this.out}\n--- stderr ---\n${this.err}`,
+    );
+  }
+}
+
+/** Runs a bin/ command to its end (killed, and an error, past the `guardMs` hang guard). */
+export function runCli(
+  command: Command,
+  args: readonly string[],
+  guardMs: number,
+  env: NodeJS.ProcessEnv = {},
+): Promise<CliResult> {
+  return new CliProcess(command, args, env).exit(guardMs);
+}
+
+/** A result's exit and output, for assertion messages. */
+export function describeResult(r: CliResult): string {
+  return `exit ${r.code ?? r.signal}\n--- stdout ---\n${r.stdout}\n--- stderr ---\n${r.stderr}`;
 }
