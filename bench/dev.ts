@@ -7,10 +7,8 @@
 //  3. Resident memory of the idle server, before and after the 1000 jobs.
 // Run: npm run build && node dist/bench/dev.js [--runs N] [--jobs N] [--write]
 //      (--write replaces the "## embedded Armada" section of bench/RESULTS.md, keeping the others)
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { create } from "@bufbuild/protobuf";
 import { timestampMs } from "@bufbuild/protobuf/wkt";
@@ -22,9 +20,8 @@ import {
   Submit,
   type JobSubmitRequestItem,
 } from "../src/armada/gen/pkg/api/submit_pb.js";
+import { startDevServer } from "./dev-server.js";
 import { describeMachine, loadAverage, today, writeResultsSection } from "./results-file.js";
-
-const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 const { values } = parseArgs({
   options: {
@@ -46,26 +43,6 @@ function rssMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? "0");
   return kb / 1024;
-}
-
-async function startServer(): Promise<{ child: ChildProcess; address: string }> {
-  const child = spawn(
-    process.execPath,
-    [join(root, "bin", "armada-spark"), "dev", "--ephemeral", "--port", "0", "--lookout-port", "0"],
-    {
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
-  const address = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    child.stdout!.on("data", (d: Buffer) => {
-      out += d.toString();
-      const m = /Armada API on (\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.once("exit", (code) => reject(new Error(`server exited with ${code}: ${out}`)));
-  });
-  return { child, address };
 }
 
 function item(extra: Partial<JobSubmitRequestItem> = {}): object {
@@ -119,7 +96,8 @@ function createdMs(m: EventStreamMessage): number {
 }
 
 async function main(): Promise<void> {
-  const { child, address } = await startServer();
+  const server = await startDevServer();
+  const { child, address } = server;
   const transport = createGrpcTransport({ baseUrl: `http://${address}` });
   const submit = createClient(Submit, transport);
   const events = createClient(Event, transport);
@@ -233,8 +211,7 @@ async function main(): Promise<void> {
     process.stdout.write(section + "\n");
     if (values.write) writeResultsSection("## embedded Armada", section);
   } finally {
-    child.kill("SIGTERM");
-    await new Promise((r) => child.once("exit", r));
+    await server.stop();
   }
 }
 
