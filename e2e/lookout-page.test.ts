@@ -19,6 +19,9 @@ import { JobSubmitRequestSchema, Submit } from "../src/armada/gen/pkg/api/submit
 import { mountLookout } from "../src/dev/lookout/mount-lookout.js";
 import { formatTableQuery, jobSetQuery } from "../src/dev/lookout/query-params.js";
 import { startDevArmada, type DevArmada } from "../src/dev/server/server.js";
+import { CliProcess, cliEnv, describeResult } from "./support/cli.js";
+import { piSubmitArgs } from "./support/pi-submit.js";
+import { prepareSparkAndJars } from "./support/spark-local.js";
 
 const chromiumPath = "/usr/bin/chromium";
 const screenshotPath = path.resolve("e2e/out/lookout.png");
@@ -210,6 +213,38 @@ describe("Lookout page of the embedded Armada", () => {
     mkdirSync(path.dirname(screenshotPath), { recursive: true });
     await page.screenshot({ path: screenshotPath, fullPage: true });
     assert.ok(existsSync(screenshotPath));
+  });
+
+  it("opens the Lookout link armada-spark-submit prints for a real Pi run: driver and both executors, then success", async () => {
+    prepareSparkAndJars();
+    const jobSetId = `lookout-pi-${Date.now()}`;
+    const submitting = new CliProcess(
+      "armada-spark-submit",
+      piSubmitArgs({
+        master: `armada://${dev.grpcAddress}`,
+        jobSetId,
+        name: "lookout-pi",
+        extraConf: [`spark.armada.lookouturl=${dev.lookoutUrl}`],
+        appArgs: ["20"],
+      }),
+      cliEnv(),
+    );
+    // The link is printed right after submission, while the application starts.
+    let url: string | undefined;
+    for (let waited = 0; url === undefined && waited < 60_000; waited += 100) {
+      url = /^Lookout: (\S+)$/m.exec(submitting.stdout)?.[1];
+      if (url === undefined) await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.ok(url, `no Lookout link printed:\n${submitting.stdout}\n${submitting.stderr}`);
+    await page.goto(url);
+    await page.locator('article.member[data-role="driver"]').waitFor();
+    assert.equal(await page.locator('article.member[data-role="executor"]').count(), 2);
+    await page.locator('article.member[data-state="SUCCEEDED"]').nth(2).waitFor({ timeout: 180_000 });
+    const result = await submitting.exit(60_000);
+    assert.equal(result.code, 0, describeResult(result));
+    await page.locator('pre.log[data-done="true"]').waitFor({ timeout: 15_000 });
+    assert.match((await page.locator("pre.log").textContent()) ?? "", /Pi is roughly 3\.1/);
+    await page.screenshot({ path: screenshotPath.replace(/\.png$/, "-pi.png"), fullPage: true });
   });
 
   it("opens a job from /jobs/<jobId> and cancels its application from the page", async () => {
