@@ -3,7 +3,11 @@
 // small modules (protobuf runtime, connect, generated code) at every start otherwise; a bundle
 // halves the time to the first gRPC call (bench/RESULTS.md). Native and optional packages stay
 // external and load from node_modules.
+import { rmSync } from "node:fs";
 import { build } from "esbuild";
+
+// Chunk names carry content hashes: drop the previous build's chunks.
+rmSync("dist/bin", { recursive: true, force: true });
 
 await build({
   entryPoints: ["dist/src/cli/main.js"],
