@@ -78,6 +78,21 @@ describe("Pi on the embedded Armada", () => {
       status.executors.map((e) => e.node),
       ["dev-node-0", "dev-node-0"],
     );
+    // An executor's log is its own: the executor backend that ran the tasks.
+    const executorLog = await runCli(
+      "armada-spark",
+      ["logs", "e2e-java-pi", "--executor", "2", "--master", master],
+      GUARD_MS,
+    );
+    assert.equal(executorLog.code, 0, executorLog.stderr);
+    assert.match(executorLog.stdout, /KubernetesExecutorBackend|CoarseGrainedExecutorBackend/);
+    assert.doesNotMatch(executorLog.stdout, /Pi is roughly/);
+    // `list` shows the application among the queue's, through Lookout's REST API.
+    const list = await runCli("armada-spark", ["list", "--lookout", dev.lookoutUrl, "-o", "json"], GUARD_MS);
+    assert.equal(list.code, 0, list.stderr);
+    const rows = JSON.parse(list.stdout) as { jobSetId: string; state: string; jobs: number }[];
+    const row = rows.find((r) => r.jobSetId === "e2e-java-pi");
+    assert.deepEqual([row?.state, row?.jobs], ["succeeded", 3]);
   });
 
   it("runs the Python Pi example the same way", async () => {
