@@ -77,10 +77,11 @@ export function createPrinter(
     },
     outcome(s, o) {
       state = s;
+      // The live line ends here: the outcome is the last line.
+      this.close();
       if (mode === "json")
         out.write(JSON.stringify({ type: "outcome", exitCode: o.exitCode, reason: o.reason }) + "\n");
-      else line(`${o.exitCode === 0 ? "✓" : "✗"} ${o.reason} (exit code ${o.exitCode})`);
-      this.close();
+      else out.write(`${o.exitCode === 0 ? "✓" : "✗"} ${o.reason} (exit code ${o.exitCode})\n`);
     },
     close() {
       if (timer) clearInterval(timer);
