@@ -12,7 +12,7 @@ import {
 } from "../../armada/gen/pkg/api/submit_pb.js";
 import { resolveConfig, type DevConfig } from "./config.js";
 import { EmbeddedArmada, restartedReason } from "./embedded-armada.js";
-import { FakeRuntime } from "./fake-runtime.js";
+import { FakeRuntime } from "./test-support.js";
 import { parseMessageId, startOfStream, isAfter } from "./message-id.js";
 import { Store } from "./store.js";
 

@@ -6,7 +6,7 @@ import { JobSubmitRequestSchema } from "../../armada/gen/pkg/api/submit_pb.js";
 import { resolveConfig } from "./config.js";
 import { EmbeddedArmada } from "./embedded-armada.js";
 import { jobSetEvents } from "./event-service.js";
-import { FakeRuntime } from "./fake-runtime.js";
+import { FakeRuntime } from "./test-support.js";
 import { Store } from "./store.js";
 
 function setup() {

@@ -1,5 +1,5 @@
-// A scripted PodRuntime for unit tests of the server: records launches and lets the test play
-// the pod's lifecycle events. (End-to-end tests use the real local-process runtime.)
+// Test doubles for the server's unit tests only: a scripted PodRuntime that records launches and
+// lets the test play the pod's lifecycle events. (End-to-end tests use the real local-process runtime.)
 
 import type { PodHandle, PodLaunch, PodLifecycleEvent, PodRuntime } from "../runtime/pod-runtime.js";
 
