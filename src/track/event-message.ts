@@ -24,13 +24,13 @@ const kindOfCase: Record<string, JobEventKind> = {
   utilisation: "utilisation",
 };
 
-/** Returns undefined for messages without a known event (an empty oneof from a newer server). */
 /** A stream message: the resume id and the event (EventStreamMessage, or the client's JobSetEvent). */
 export interface IdentifiedEvent {
   id: string;
   message?: EventMessage;
 }
 
+/** Returns undefined for messages without a known event (an empty oneof from a newer server). */
 export function jobEventFromMessage(message: IdentifiedEvent): JobEvent | undefined {
   const events = message.message?.events;
   if (!events || events.case === undefined) return undefined;

@@ -53,5 +53,3 @@ export interface JobEvent {
   /** Other labels of the submitted job (for `list`: the application name). */
   labels?: Readonly<Record<string, string>>;
 }
-
-export const terminalKinds: ReadonlySet<JobEventKind> = new Set(["succeeded", "failed", "cancelled"]);
