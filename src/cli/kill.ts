@@ -6,17 +6,17 @@ import { applyEvent, isEnded } from "../track/application-state.js";
 import { jobEventFromMessage } from "../track/event-message.js";
 import { loadApplication } from "../track/load-application.js";
 import { clientFor } from "./client-from-submission.js";
-import { commonOptionsHelp, parseOperationArgs, requireJobSet } from "./operation-args.js";
+import { commonOptionsHelp, durationFlag, parseOperationArgs, requireJobSet } from "./operation-args.js";
 import { runOperation } from "./run-operation.js";
 
 const help = `Usage: armada-spark kill <job set id> [options]
 
-Cancels the application's driver and all its executors, then waits (up to --wait seconds,
-default 60) until Armada reports every job ended.
+Cancels the application's driver and all its executors, then waits (up to --wait, default 60s)
+until Armada reports every job ended; exit code 8 if some are still active then.
 
 ${commonOptionsHelp}
   --reason TEXT     recorded with the cancellation (at most 50 bytes)
-  --wait SECONDS    how long to wait for the jobs to end (0: do not wait)
+  --wait DURATION   how long to wait for the jobs to end (0: do not wait)
 `;
 
 export async function killCommand(argv: string[]): Promise<number> {
@@ -27,6 +27,7 @@ export async function killCommand(argv: string[]): Promise<number> {
       return ExitCode.ok;
     }
     const jobSetId = requireJobSet("kill", args);
+    const waitMs = durationFlag("--wait", (args.values.wait as string | undefined) ?? "60");
     const client = clientFor(args.master, undefined);
     const before = await loadApplication(client, args.queue, jobSetId);
     const active = [...before.jobs.values()].filter((j) => !isEnded(j));
@@ -40,12 +41,11 @@ export async function killCommand(argv: string[]): Promise<number> {
     );
     await client.cancelJobSet({ queue: args.queue, jobSetId, reason });
     process.stdout.write(`Cancelling ${active.length} job(s) of ${jobSetId} in queue ${args.queue}\n`);
-    const waitSeconds = Number((args.values.wait as string | undefined) ?? "60");
-    if (!(waitSeconds > 0)) return ExitCode.ok;
-    const ended = await waitUntilEnded(client, before, waitSeconds * 1000);
+    if (waitMs === 0) return ExitCode.ok;
+    const ended = await waitUntilEnded(client, before, waitMs);
     if (!ended) {
       process.stderr.write(
-        `armada-spark kill: jobs still active after ${waitSeconds}s; check with 'armada-spark status ${jobSetId}'\n`,
+        `armada-spark kill: jobs still active after ${waitMs / 1000}s; check with 'armada-spark status ${jobSetId}'\n`,
       );
       return ExitCode.watchTimeout;
     }

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import test from "node:test";
 import { UsageError } from "../conf/errors.js";
-import { parseOperationArgs, requireJobSet } from "./operation-args.js";
+import { durationFlag, parseOperationArgs, requireJobSet } from "./operation-args.js";
 
 test("operations default to queue 'default' and text output, and take the master from the flag or env", () => {
   const a = parseOperationArgs("status", ["app-1"], {}, {});
@@ -45,4 +45,15 @@ test("bad operation flags are usage errors naming the flag, the value and the ex
     () => requireJobSet("logs", parseOperationArgs("logs", [], {}, {})),
     /missing the application's job set id/,
   );
+});
+
+test("duration flags take seconds or a unit, and reject anything else naming the flag (kill --wait abc once meant 'do not wait')", () => {
+  assert.equal(durationFlag("--wait", "60"), 60_000);
+  assert.equal(durationFlag("--wait", "2min"), 120_000);
+  assert.equal(durationFlag("--wait", "0"), 0);
+  assert.throws(
+    () => durationFlag("--wait", "abc"),
+    (err: unknown) => err instanceof UsageError && /^--wait: "abc" is invalid/.test(err.message),
+  );
+  assert.throws(() => durationFlag("--timeout", "-5"), /--timeout: "-5" is invalid/);
 });

@@ -3,6 +3,7 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { UsageError } from "../conf/errors.js";
 import { parseArmadaMaster, type ArmadaMaster } from "../conf/master-url.js";
+import { duration } from "../conf/value-types.js";
 
 export type OperationOutput = "text" | "json" | "yaml";
 
@@ -81,4 +82,16 @@ export function requireJobSet(command: string, args: OperationArgs): string {
   }
   if (rest.length > 0) throw new UsageError(`${command}: unexpected arguments: ${rest.join(" ")}`);
   return jobSetId;
+}
+
+/** A duration flag's value in milliseconds (a bare number is seconds); a usage error names the flag. */
+export function durationFlag(flag: string, text: string): number {
+  const type = duration({ defaultUnit: "s" });
+  try {
+    return type.parse(text);
+  } catch (err) {
+    throw new UsageError(
+      `${flag}: "${text}" is invalid (${(err as Error).message}): expected ${type.expected}`,
+    );
+  }
 }

@@ -1,13 +1,11 @@
 // `armada-spark watch <job set>`: follows an application from its first event to its end and exits
 // with its outcome, like the submit command does after submitting.
 import { emptyApplication } from "../track/application-state.js";
-import { UsageError } from "../conf/errors.js";
-import { duration } from "../conf/value-types.js";
 import { ExitCode } from "../exit-codes.js";
 import { createPrinter, printerMode } from "./application-printer.js";
 import { clientFor } from "./client-from-submission.js";
 import { followAndReport } from "./follow-report.js";
-import { commonOptionsHelp, parseOperationArgs, requireJobSet } from "./operation-args.js";
+import { commonOptionsHelp, durationFlag, parseOperationArgs, requireJobSet } from "./operation-args.js";
 import { runOperation } from "./run-operation.js";
 
 const help = `Usage: armada-spark watch <job set id> [options]
@@ -32,7 +30,7 @@ export async function watchCommand(argv: string[]): Promise<number> {
     }
     const jobSetId = requireJobSet("watch", args);
     const timeoutText = args.values.timeout as string | undefined;
-    const watchTimeoutMs = timeoutText === undefined ? 0 : parseSeconds(timeoutText);
+    const watchTimeoutMs = timeoutText === undefined ? 0 : durationFlag("--timeout", timeoutText);
     const client = clientFor(args.master, undefined);
     const interrupt = new AbortController();
     const onSignal = () => interrupt.abort();
@@ -50,15 +48,4 @@ export async function watchCommand(argv: string[]): Promise<number> {
       process.removeListener("SIGINT", onSignal);
     }
   });
-}
-
-function parseSeconds(text: string): number {
-  const type = duration({ defaultUnit: "s" });
-  try {
-    return type.parse(text);
-  } catch (err) {
-    throw new UsageError(
-      `--timeout: "${text}" is invalid (${(err as Error).message}): expected ${type.expected}`,
-    );
-  }
 }
