@@ -89,10 +89,6 @@ export class ContainerProcess {
     });
   }
 
-  get pid(): number | undefined {
-    return this.child.pid;
-  }
-
   /** Signals the whole process group (no-op once it is gone); SIGKILL also reaches the
    * container's processes that left the group. */
   signal(signal: NodeJS.Signals): void {

@@ -290,16 +290,17 @@ class LocalPod {
   /** Starts the containers together; the first non-zero exit stops the others (SIGTERM, then
    * SIGKILL after the grace period). Resolves with every container's status, in spec order. */
   private async runContainers(containers: readonly ContainerView[]): Promise<ContainerStatus[]> {
-    const prepared: Prepared[] = [];
-    for (const container of containers) prepared.push(await this.prepare(container));
-    const notStarted = prepared.find((p): p is Extract<Prepared, { ok: false }> => !p.ok);
-    if (notStarted) return [notStarted.status];
+    const specs: ProcessSpec[] = [];
+    for (const container of containers) {
+      const prepared = await this.prepare(container);
+      if (!prepared.ok) return [prepared.status]; // none of the pod's containers starts
+      specs.push(prepared.spec);
+    }
     if (this.stopped) return [];
     return Promise.all(
-      prepared.map(async (p, index): Promise<ContainerStatus> => {
-        if (!p.ok) return p.status; // unreachable: checked above
+      specs.map(async (spec, index): Promise<ContainerStatus> => {
         const name = containers[index]?.name ?? "";
-        const proc = new ContainerProcess(p.spec);
+        const proc = new ContainerProcess(spec);
         this.running.add(proc);
         if (this.killAt !== undefined) proc.signal("SIGTERM"); // cancelled while starting
         const exit = await proc.exit;
