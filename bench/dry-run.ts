@@ -7,13 +7,12 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { binPath } from "../e2e/support/cli.js";
 import { seedArgs } from "../src/plan/test-support.js";
 import { describeMachine, loadAverage, today, writeResultsSection } from "./results-file.js";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const bin = join(root, "bin", "armada-spark-submit");
+const bin = binPath("armada-spark-submit");
 const gnuTime = "/usr/bin/time";
 
 interface Case {

@@ -3,10 +3,10 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { projectRoot } from "../src/dev/spark-homes.js";
 
-export const resultsFile = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "bench", "RESULTS.md");
+export const resultsFile = join(projectRoot(), "bench", "RESULTS.md");
 
 /**
  * Replaces the section whose heading line is `title` (up to the next `## ` heading), or appends it,

@@ -10,18 +10,17 @@
 // Run: npm run build && node dist/bench/submit.js [--runs N] [--full-runs N] [--write]
 //      (--write replaces the "## submit (end to end)" section of bench/RESULTS.md)
 import { spawn } from "node:child_process";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createArmadaClient } from "../src/armada/create-client.js";
 import type { ArmadaClient } from "../src/armada/client.js";
-import { readSparkHomes, sparkInstall } from "../src/dev/spark-homes.js";
+import { projectRoot, readSparkHomes, sparkInstall } from "../src/dev/spark-homes.js";
 import { binPath, cliEnv } from "../e2e/support/cli.js";
 import { examplesJar, piClass, piSubmitArgs } from "../e2e/support/pi-submit.js";
 import { startDevServer } from "./dev-server.js";
 import { describeMachine, loadAverage, today, writeResultsSection } from "./results-file.js";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const root = projectRoot();
 const sectionTitle = "## submit (end to end)";
 const slices = "100";
 

@@ -2,8 +2,7 @@
 // lives, how to run its helper scripts, and our schema as a FileDescriptorSet for them.
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { create, toBinary } from "@bufbuild/protobuf";
 import type { DescFile } from "@bufbuild/protobuf";
 import { FileDescriptorSetSchema } from "@bufbuild/protobuf/wkt";
@@ -13,14 +12,14 @@ import { file_pkg_api_event } from "../../src/armada/gen/pkg/api/event_pb.js";
 import { file_pkg_api_health } from "../../src/armada/gen/pkg/api/health_pb.js";
 import { file_pkg_api_job } from "../../src/armada/gen/pkg/api/job_pb.js";
 import { file_pkg_api_submit } from "../../src/armada/gen/pkg/api/submit_pb.js";
+import { projectRoot } from "../../src/dev/spark-homes.js";
 
-/** The repository root (this file runs from dist/e2e/support/). */
-export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
+const root = projectRoot();
 
-export const venvPython = join(projectRoot, ".venv", "bin", "python");
+export const venvPython = join(root, ".venv", "bin", "python");
 
 export function supportScript(name: string): string {
-  return join(projectRoot, "e2e", "support", name);
+  return join(root, "e2e", "support", name);
 }
 
 /** Throws with the fix when the project-local Python environment is missing. */
