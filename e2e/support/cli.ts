@@ -22,10 +22,18 @@ export function binPath(command: Command): string {
 }
 
 /** This process's environment without what would change the CLI's configuration
- * (spark-defaults.conf of a SPARK_HOME, an Armada token or master from the shell). */
+ * (spark-defaults.conf of a SPARK_HOME, an Armada token, master or queue from the shell). */
 export function cliEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const name of ["SPARK_HOME", "SPARK_CONF_DIR", "MASTER", "ARMADA_AUTH_TOKEN"]) delete env[name];
+  const settings = [
+    "SPARK_HOME",
+    "SPARK_CONF_DIR",
+    "MASTER",
+    "ARMADA_MASTER",
+    "ARMADA_QUEUE",
+    "ARMADA_AUTH_TOKEN",
+  ];
+  for (const name of settings) delete env[name];
   return env;
 }
 
