@@ -190,7 +190,8 @@ describe("key registry", () => {
     assert.equal(keys.executorInstances.default, 2);
     assert.equal(keys.executorMemory.default, 2 ** 30);
     assert.equal(keys.driverPort.default, 7078);
-    assert.equal(keys.driverBlockManagerPort.default, 7079);
+    assert.equal(keys.blockManagerPort.default, 7079);
+    assert.equal(keys.driverBlockManagerPort.defaultText, "spark.blockManager.port");
     assert.equal(keys.uiPort.default, 4040);
     assert.equal(keys.executorTrackerPollingInterval.default, 1000);
     assert.equal(keys.executorTrackerTimeout.default, 300_000);

@@ -247,7 +247,8 @@ export const keys = {
   driverBlockManagerPort: defineKey({
     name: "spark.driver.blockManager.port",
     type: port(),
-    default: "7079",
+    // Spark's fallback: unset, the driver uses spark.blockManager.port (see settle-context.ts).
+    defaultDoc: "spark.blockManager.port",
     help: "driver block manager port (exposed by the driver service)",
   }),
   blockManagerPort: defineKey({

@@ -168,6 +168,18 @@ test("driver bind address from the pod IP and declared ports; no UI port when th
   assert.deepEqual(driver.services![0]!.ports, [7078, 7079]);
 });
 
+test("the driver's block manager port falls back to spark.blockManager.port, as in Spark", () => {
+  const portsOf = (confs: Record<string, string>) => {
+    const driver = itemsOf(buildPlan(seedWith(confs), ids))[0]!;
+    return driver.services![0]!.ports;
+  };
+  assert.deepEqual(portsOf({ "spark.blockManager.port": "7090" }), [7078, 7090, 4040]);
+  assert.deepEqual(
+    portsOf({ "spark.blockManager.port": "7090", "spark.driver.blockManager.port": "7091" }),
+    [7078, 7091, 4040],
+  );
+});
+
 test("executor environment follows the image entrypoint's contract", () => {
   const plan = buildPlan(
     seedWith({
