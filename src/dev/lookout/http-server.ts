@@ -1,9 +1,8 @@
 // The embedded Armada's Lookout: HTTP routes for the pages, their assets, Lookout's REST
 // endpoints and the few extra endpoints the application view needs (application, logs, cancel).
-// `handler` can be mounted on any node:http server; `listen` starts a dedicated one.
+// `handle` is mounted on the embedded Armada's Lookout port (DevArmada.mountHttp).
 
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { applicationView } from "./application-view.js";
 import type { CancelJobs, LogFiles, LookoutDataSource } from "./data-source.js";
 import { readLogChunk } from "./log-chunk.js";
@@ -13,8 +12,6 @@ import { formatTableQuery, jobSetQuery, parseTableQuery } from "./query-params.j
 import { json, LookoutRestApi, type ApiResponse } from "./rest-api.js";
 import { loadAssets, type StaticAsset } from "./static-assets.js";
 
-export const defaultLookoutPort = 30000;
-export const defaultLookoutHost = "127.0.0.1";
 const maxBodyBytes = 1024 * 1024;
 
 export interface LookoutServerOptions {
@@ -30,11 +27,6 @@ export interface LookoutServer {
   /** Answers the Lookout paths and resolves true; resolves false for any other path, so it
    * can be mounted next to other handlers (DevArmada.mountHttp). */
   readonly handle: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
-  /** Answers every request (a 404 page for unknown paths). */
-  readonly handler: (req: IncomingMessage, res: ServerResponse) => void;
-  /** Starts a dedicated HTTP server; resolves with its base URL (port 0 picks a free port). */
-  listen(port?: number, host?: string): Promise<{ url: string; port: number }>;
-  close(): Promise<void>;
 }
 
 class HttpError extends Error {
@@ -76,7 +68,6 @@ export function createLookoutServer(options: LookoutServerOptions): LookoutServe
   const now = options.now ?? Date.now;
   const api = new LookoutRestApi(options.source, now);
   const assets = options.assets ?? loadAssets();
-  let server: Server | undefined;
 
   function serveAsset(req: IncomingMessage, res: ServerResponse, asset: StaticAsset): void {
     if (req.headers["if-none-match"] === asset.etag) {
@@ -195,35 +186,5 @@ export function createLookoutServer(options: LookoutServerOptions): LookoutServe
       return true;
     });
 
-  const handler = (req: IncomingMessage, res: ServerResponse): void => {
-    void handle(req, res).then((handled) => {
-      if (!handled)
-        send(res, html(404, notFoundPage(`Nothing at ${new URL(req.url ?? "/", "http://x").pathname}.`)));
-    });
-  };
-
-  return {
-    handle,
-    handler,
-    listen(port = defaultLookoutPort, host = defaultLookoutHost) {
-      return new Promise((resolve, reject) => {
-        const s = createServer(handler);
-        s.once("error", reject);
-        s.listen(port, host, () => {
-          s.off("error", reject);
-          server = s;
-          const actual = (s.address() as AddressInfo).port;
-          resolve({ url: `http://${host.includes(":") ? `[${host}]` : host}:${actual}`, port: actual });
-        });
-      });
-    },
-    close() {
-      return new Promise((resolve) => {
-        if (!server) return resolve();
-        server.closeAllConnections();
-        server.close(() => resolve());
-        server = undefined;
-      });
-    },
-  };
+  return { handle };
 }
