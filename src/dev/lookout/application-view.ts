@@ -2,6 +2,7 @@
 // first, then executors by id, then anything else), its gang, overall state and event timeline.
 // Generic: a job set without Spark labels is shown the same way, without roles.
 
+import { gangIdAnnotation } from "../server/gang.js";
 import type { JobRecord, LookoutDataSource } from "./data-source.js";
 import { lookoutJob } from "./lookout-job.js";
 import { activeJobStates, type Job, type JobState } from "./lookout-types.js";
@@ -9,7 +10,6 @@ import { activeJobStates, type Job, type JobState } from "./lookout-types.js";
 export const sparkRoleLabel = "spark-role";
 export const sparkExecIdLabel = "spark-exec-id";
 export const sparkAppNameLabel = "spark-app-name";
-export const gangIdAnnotation = "armadaproject.io/gangId";
 
 export interface ApplicationMember {
   readonly job: Job;
