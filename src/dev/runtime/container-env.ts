@@ -1,12 +1,6 @@
-import { resolveFieldPath, resolveResourceField, type PodFacts } from "./downward-api.js";
+import { resolveFieldPath, resolveResourceField, type NodeCapacity, type PodFacts } from "./downward-api.js";
 import type { ContainerView, EnvVarView } from "./pod-runtime.js";
 import { expandVars } from "./var-expansion.js";
-
-export interface NodeCapacity {
-  readonly cpu: number;
-  readonly memory: number;
-  readonly "ephemeral-storage": number;
-}
 
 export type ContainerEnvResult =
   | { readonly ok: true; readonly env: ReadonlyMap<string, string> }

@@ -14,6 +14,13 @@ export interface PodFacts {
   readonly annotations: Readonly<Record<string, string>>;
 }
 
+/** What the node offers: the value of a resource limit the container does not set. */
+export interface NodeCapacity {
+  readonly cpu: number;
+  readonly memory: number;
+  readonly "ephemeral-storage": number;
+}
+
 export type Resolved =
   { readonly ok: true; readonly value: string } | { readonly ok: false; readonly error: string };
 
@@ -66,7 +73,7 @@ export function formatMap(map: Readonly<Record<string, string>>): string {
 export function resolveResourceField(
   ref: ResourceFieldRefView,
   container: ContainerView,
-  nodeCapacity: { readonly cpu: number; readonly memory: number; readonly "ephemeral-storage": number },
+  nodeCapacity: NodeCapacity,
 ): Resolved {
   const m = /^(limits|requests)\.(cpu|memory|ephemeral-storage)$/.exec(ref.resource ?? "");
   if (!m) return { ok: false, error: `unsupported resourceFieldRef resource "${ref.resource ?? ""}"` };
