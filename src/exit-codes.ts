@@ -17,12 +17,14 @@ export const ExitCode = {
   preempted: 6,
   /** Fewer executors than required registered within spark.armada.executor.trackerTimeout. */
   executorsNotRegistered: 7,
-  /** spark.armada.driver.watchTimeout passed before the application ended (it keeps running). */
+  /** spark.armada.driver.watchTimeout (or watch --timeout, kill --wait) passed first; the application keeps running. */
   watchTimeout: 8,
   /** Armada could not be reached or refused our credentials. */
   unavailable: 9,
   /** The application was not found (status, logs, kill). */
   notFound: 10,
+  /** Ctrl-C while following (128 + SIGINT, as shells report it); the application keeps running. */
+  interrupted: 130,
 } as const;
 
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];

@@ -74,7 +74,7 @@ export async function followAndReport(
         { type: "detached", queue, jobSetId },
         `Stopped following; the application keeps running. Kill it with: armada-spark kill ${jobSetId} --queue ${queue}`,
       );
-      return 130;
+      return ExitCode.interrupted;
     }
     let outcome: Outcome = result.outcome;
     if (outcome.exitCode === ExitCode.driverFailed) {
