@@ -109,7 +109,7 @@ function main(): void {
       "## dry-run",
       "",
       "Wall time and peak RSS of `bin/armada-spark-submit --dry-run` in a fresh Node process",
-      `(\`npm run bench:dry-run\` = \`node dist/bench/dry-run.js --write\`): median of ${runs} interleaved runs`,
+      `(\`npm run build && node dist/bench/dry-run.js --write\`): median of ${runs} interleaved runs`,
       "per case after one warm-up, peak RSS the maximum over the runs (GNU time `%M`), next to a bare",
       "`node -e 0` measured in the same run. The seed example is the seed document's command;",
       "1000 executors is the same with `spark.executor.instances=1000`. CPU time (GNU time `%U`+`%S`,",

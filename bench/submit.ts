@@ -233,7 +233,7 @@ async function main(): Promise<void> {
     const lines = [
       sectionTitle,
       "",
-      "`npm run bench:submit` (`node dist/bench/submit.js --write`): the Java Pi example " +
+      "`npm run build && node dist/bench/submit.js --write`: the Java Pi example " +
         `(\`${piClass}\`, ${slices} slices, 2 executors of 1 core) against an already-running ` +
         "`armada-spark dev` (ephemeral), from the command's start (process spawn) to its exit. " +
         `Submission: median of ${runs} runs after a warm-up, each application cancelled (pods gone) ` +
