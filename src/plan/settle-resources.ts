@@ -7,7 +7,8 @@ import type { ResolvedConf } from "../conf/resolved-conf.js";
 import type { AppLanguage } from "../conf/submission.js";
 import type { ResourceRequirements, Role } from "./model.js";
 import { sameQuantity } from "../conf/quantity.js";
-import { bytesToMiB, memoryOverheadMiB, overheadFactor, podMemoryMiB } from "./sizing.js";
+import { toMiB } from "../conf/value-types.js";
+import { memoryOverheadMiB, overheadFactor, podMemoryMiB } from "./sizing.js";
 
 export interface SettledResources {
   resources: ResourceRequirements;
@@ -49,7 +50,7 @@ const roleKeys = {
 
 export function settleResources(role: Role, conf: ResolvedConf, language: AppLanguage): SettledResources {
   const k = roleKeys[role];
-  const heapMiB = bytesToMiB(conf.get(k.memory) ?? 1024 * 2 ** 20);
+  const heapMiB = toMiB(conf.get(k.memory) ?? 1024 * 2 ** 20);
   const factor = overheadFactor({
     roleFactor: conf.get(k.factor),
     kubernetesFactor: conf.get(keys.kubernetesMemoryOverheadFactor),
@@ -60,15 +61,15 @@ export function settleResources(role: Role, conf: ResolvedConf, language: AppLan
   const overheadMiB = memoryOverheadMiB(
     heapMiB,
     factor,
-    explicitOverhead === undefined ? undefined : bytesToMiB(explicitOverhead),
-    minOverhead === undefined ? undefined : bytesToMiB(minOverhead),
+    explicitOverhead === undefined ? undefined : toMiB(explicitOverhead),
+    minOverhead === undefined ? undefined : toMiB(minOverhead),
   );
   let offHeapMiB = 0;
   let pysparkMiB = 0;
   if (role === "executor") {
-    if (conf.get(keys.offHeapEnabled)) offHeapMiB = bytesToMiB(conf.get(keys.offHeapSize) ?? 0);
+    if (conf.get(keys.offHeapEnabled)) offHeapMiB = toMiB(conf.get(keys.offHeapSize) ?? 0);
     const pyspark = conf.get(keys.executorPysparkMemory);
-    if (language === "python" && pyspark !== undefined) pysparkMiB = bytesToMiB(pyspark);
+    if (language === "python" && pyspark !== undefined) pysparkMiB = toMiB(pyspark);
   }
   const memory = `${podMemoryMiB({ heapMiB, overheadMiB, offHeapMiB, pysparkMiB })}Mi`;
   const sparkCores = conf.get(k.cores) ?? 1;

@@ -53,8 +53,3 @@ export interface PodMemoryInputs {
 export function podMemoryMiB(i: PodMemoryInputs): number {
   return i.heapMiB + i.overheadMiB + (i.offHeapMiB ?? 0) + (i.pysparkMiB ?? 0);
 }
-
-/** Bytes to whole MiB, rounding down as Spark's byte-string parser does for "m" units. */
-export function bytesToMiB(bytes: number): number {
-  return Math.floor(bytes / (1024 * 1024));
-}
