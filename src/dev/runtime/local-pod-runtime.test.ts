@@ -392,6 +392,21 @@ test("unsupported volume kinds fail the pod with a message naming the volume", a
   assert.match(failed.reason, /volume conf: .*configMap/);
 });
 
+test("a container or volume named '..' fails the pod instead of reaching outside its directory", async () => {
+  const { runtime } = newRuntime();
+  const container = await runPod(runtime, launch({ containers: [sh("..", "true")] }));
+  const containerFailed = container.at(-1);
+  assert.ok(containerFailed?.kind === "failed");
+  assert.match(containerFailed.reason, /CreateContainerConfigError: invalid container name "\.\."/);
+  const volume = await runPod(
+    runtime,
+    launch({ volumes: [{ name: "..", volumeSource: { emptyDir: {} } }], containers: [sh("main", "true")] }),
+  );
+  const volumeFailed = volume.at(-1);
+  assert.ok(volumeFailed?.kind === "failed");
+  assert.match(volumeFailed.reason, /invalid volume name "\.\."/);
+});
+
 test("each container keeps its own log of stdout and stderr", async () => {
   const { runtime, stateDir } = newRuntime();
   const pod = launch({

@@ -132,7 +132,7 @@ class LocalPodRuntime implements PodRuntime {
   }
 
   logPath(jobId: string, container: string, podNumber = 0): string | undefined {
-    if (!/^[A-Za-z0-9._-]+$/.test(jobId) || !/^[A-Za-z0-9._-]+$/.test(container)) return undefined;
+    if (!isPathSegment(jobId) || !isPathSegment(container)) return undefined;
     const path = join(podDir(this.context, `armada-${jobId}-${podNumber}`), "logs", `${container}.log`);
     // A pod started by this runtime: its containers' paths, even before they write anything.
     if (this.started.get(`${jobId}/${podNumber}`)?.has(container)) return path;
@@ -326,7 +326,7 @@ class LocalPod {
       ok: false,
       status: { name, exitCode: 126, reason: "CreateContainerConfigError", message },
     });
-    if (!/^[A-Za-z0-9._-]+$/.test(name)) return configError(`invalid container name "${name}"`);
+    if (!isPathSegment(name)) return configError(`invalid container name "${name}"`);
     const containerDir = join(this.dir, "containers", name);
     await mkdir(containerDir, { recursive: true });
 
@@ -425,7 +425,7 @@ class LocalPod {
     const spec = this.launch.podSpec;
     for (const volume of spec.volumes ?? []) {
       const name = volume.name ?? "";
-      if (!/^[A-Za-z0-9._-]+$/.test(name)) return `invalid volume name "${name}"`;
+      if (!isPathSegment(name)) return `invalid volume name "${name}"`;
       const source = volume.volumeSource ?? {};
       const dir = join(this.dir, "volumes", name);
       if (source.emptyDir) {
@@ -523,6 +523,11 @@ function failureReason(what: string, status: ContainerStatus): string {
       .pop() ?? "";
   const detail = lastLine ? `: ${lastLine.slice(0, 200)}` : "";
   return `${what} ${status.name} failed with exit code ${status.exitCode} because ${status.reason}${detail}`;
+}
+
+/** A name that can be one segment of a path under the pod directory: no `/`, not `.` or `..`. */
+function isPathSegment(name: string): boolean {
+  return /^[A-Za-z0-9._-]+$/.test(name) && name !== "." && name !== "..";
 }
 
 function isDirectory(path: string): boolean {
