@@ -5,13 +5,13 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { projectRoot } from "../src/dev/spark-homes.js";
 import { seedArgs } from "../src/plan/test-support.js";
+import { binPath, cliEnv } from "./support/cli.js";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const bin = join(root, "bin", "armada-spark-submit");
-const golden = join(root, "e2e", "golden", "seed-dry-run.yaml");
+const bin = binPath("armada-spark-submit");
+const golden = join(projectRoot(), "e2e", "golden", "seed-dry-run.yaml");
 
 /** The seed document's example command, with our example jar and class. */
 const seedExample = seedArgs();
@@ -19,7 +19,7 @@ const seedExample = seedArgs();
 function dryRun(args: string[], env: Record<string, string | undefined>) {
   const r = spawnSync(process.execPath, [bin, "--dry-run", ...args], {
     encoding: "utf8",
-    env: { ...process.env, ARMADA_SPARK_FIXED_IDS: undefined, ...env },
+    env: { ...cliEnv(), ARMADA_SPARK_FIXED_IDS: undefined, ...env },
     timeout: 60_000,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
