@@ -2,6 +2,7 @@
 // This is the only place in the plan that knows configuration keys.
 import { UsageError } from "../conf/errors.js";
 import { keys } from "../conf/keys.js";
+import type { ResolvedConf } from "../conf/resolved-conf.js";
 import { isSecretKeyName } from "../conf/secrets.js";
 import type { Submission } from "../conf/submission.js";
 import { isExecutorStartupKey, splitJavaOptions } from "./java-options.js";
@@ -69,11 +70,7 @@ export function settleContext(
     customServiceName === undefined
       ? [{ name: "ARMADA_JOB_ID", fieldPath: "metadata.labels['armada_job_id']" }]
       : [];
-  for (const e of conf.entries()) {
-    if (e.name.startsWith("spark.kubernetes.driverEnv.")) {
-      driverEnv.push({ name: e.name.slice("spark.kubernetes.driverEnv.".length), value: e.value });
-    }
-  }
+  driverEnv.push(...envFromFamily(conf, "spark.kubernetes.driverEnv."));
 
   // What the plan sets for the driver's Spark configuration; the user's other keys follow.
   const injected: [string, string][] = [
@@ -122,12 +119,7 @@ export function settleContext(
     ...javaModuleOptions,
     ...startupOptions,
   ];
-  const executorEnv: { name: string; value: string }[] = [];
-  for (const e of conf.entries()) {
-    if (e.name.startsWith("spark.executorEnv.")) {
-      executorEnv.push({ name: e.name.slice("spark.executorEnv.".length), value: e.value });
-    }
-  }
+  const executorEnv = envFromFamily(conf, "spark.executorEnv.");
   const authSecret = conf.raw("spark.authenticate.secret");
   if (conf.raw("spark.authenticate") === "true" && authSecret !== undefined) {
     executorEnv.push({ name: "_SPARK_AUTH_SECRET", value: authSecret });
@@ -201,6 +193,14 @@ export function settleContext(
     };
   }
   return { ctx, warnings };
+}
+
+/** `<prefix><NAME>=value` entries as environment variables `NAME=value`. */
+function envFromFamily(conf: ResolvedConf, prefix: string): { name: string; value: string }[] {
+  return conf
+    .entries()
+    .filter((e) => e.name.startsWith(prefix))
+    .map((e) => ({ name: e.name.slice(prefix.length), value: e.value }));
 }
 
 function mapToRecord(m: ReadonlyMap<string, string> | undefined): Record<string, string> {
