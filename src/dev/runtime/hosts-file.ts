@@ -1,6 +1,7 @@
 /** Rendering of the hosts file the JVMs of the embedded Armada resolve names through
  * (`-Djdk.net.hosts.file`). That file replaces name resolution for the JVM entirely, so it must
  * also list `localhost` and the machine's own host name (Spark looks both up). */
+import { compareDottedNumbers } from "./dotted-numbers.js";
 
 export interface HostsEntry {
   readonly address: string;
@@ -21,17 +22,7 @@ export function renderHostsFile(hostName: string, entries: readonly HostsEntry[]
   ];
   const sorted = [...entries]
     .filter((e) => e.names.length > 0)
-    .sort((x, y) => compareAddresses(x.address, y.address));
+    .sort((x, y) => compareDottedNumbers(x.address, y.address));
   for (const entry of sorted) lines.push(`${entry.address} ${entry.names.join(" ")}`);
   return lines.join("\n") + "\n";
-}
-
-function compareAddresses(x: string, y: string): number {
-  const xs = x.split(".").map(Number);
-  const ys = y.split(".").map(Number);
-  for (let i = 0; i < Math.max(xs.length, ys.length); i++) {
-    const d = (xs[i] ?? 0) - (ys[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return x < y ? -1 : x > y ? 1 : 0;
 }

@@ -1,5 +1,6 @@
 import type { ImageRule } from "./pod-runtime.js";
 import type { SparkHomes } from "../spark-homes.js";
+import { compareDottedNumbers } from "./dotted-numbers.js";
 
 export type ImageMapping =
   { readonly runtime: "host" } | { readonly runtime: "spark"; readonly sparkVersion?: string };
@@ -53,18 +54,8 @@ export function chooseSpark(image: string, requested: string | undefined, homes:
     if (homes.installs.has(full)) return pick(full);
     const sameMinor = installed
       .filter((v) => v.startsWith(`${tagVersion[1]}.`))
-      .sort((a, b) => compareVersions(b, a));
+      .sort((a, b) => compareDottedNumbers(b, a));
     if (sameMinor[0]) return pick(sameMinor[0]);
   }
   return pick(homes.defaultVersion);
-}
-
-function compareVersions(a: string, b: string): number {
-  const as = a.split(".").map(Number);
-  const bs = b.split(".").map(Number);
-  for (let i = 0; i < Math.max(as.length, bs.length); i++) {
-    const d = (as[i] ?? 0) - (bs[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
 }
