@@ -5,9 +5,8 @@ import type { ArmadaClient } from "../armada/client.js";
 import { ExitCode } from "../exit-codes.js";
 import type { ApplicationState } from "../track/application-state.js";
 import { driverOf } from "../track/application-state.js";
-import { jobEventFromMessage } from "../track/event-message.js";
 import { followApplication } from "../track/follow.js";
-import type { JobEvent } from "../track/job-event.js";
+import { jobSetEvents } from "../track/job-set-events.js";
 import { explainDriverFailure, type Outcome } from "../track/outcome.js";
 import type { Printer } from "./application-printer.js";
 
@@ -17,24 +16,6 @@ export interface FollowRequest {
   deprecatedWatch?: boolean;
   /** Ctrl-C: stop following; the application keeps running. */
   interrupt?: AbortSignal;
-}
-
-async function* jobEvents(
-  client: ArmadaClient,
-  state: ApplicationState,
-  deprecatedWatch: boolean,
-  signal: AbortSignal,
-): AsyncGenerator<JobEvent> {
-  for await (const e of client.events({
-    queue: state.queue,
-    jobSetId: state.jobSetId,
-    watch: true,
-    deprecatedWatch,
-    signal,
-  })) {
-    const event = jobEventFromMessage(e);
-    if (event) yield event;
-  }
 }
 
 /** The driver's log lines, or none when Binoculars cannot give them (it is optional in Armada). */
@@ -65,7 +46,13 @@ export async function followAndReport(
   const { queue, jobSetId } = request.initial;
   try {
     const result = await followApplication(
-      jobEvents(client, request.initial, request.deprecatedWatch ?? false, stop.signal),
+      jobSetEvents(client, {
+        queue,
+        jobSetId,
+        watch: true,
+        deprecatedWatch: request.deprecatedWatch ?? false,
+        signal: stop.signal,
+      }),
       request.initial,
       { watchTimeoutMs: request.watchTimeoutMs, onEvent: (state, event) => printer.event(state, event) },
     );

@@ -3,7 +3,7 @@
 import { ExitCode } from "../exit-codes.js";
 import type { ApplicationState } from "../track/application-state.js";
 import { applyEvent, isEnded } from "../track/application-state.js";
-import { jobEventFromMessage } from "../track/event-message.js";
+import { jobSetEvents } from "../track/job-set-events.js";
 import { loadApplication } from "../track/load-application.js";
 import { clientFor } from "./client-from-submission.js";
 import { commonOptionsHelp, durationFlag, parseOperationArgs, requireJobSet } from "./operation-args.js";
@@ -64,15 +64,14 @@ async function waitUntilEnded(
   let state = start;
   const allEnded = () => [...state.jobs.values()].every(isEnded);
   try {
-    for await (const e of client.events({
+    for await (const event of jobSetEvents(client, {
       queue: start.queue,
       jobSetId: start.jobSetId,
       watch: true,
       ...(start.lastMessageId !== undefined ? { fromMessageId: start.lastMessageId } : {}),
       signal: stop.signal,
     })) {
-      const event = jobEventFromMessage(e);
-      if (event) state = applyEvent(state, event);
+      state = applyEvent(state, event);
       if (allEnded()) return true;
     }
     return allEnded();

@@ -2,7 +2,7 @@
 import type { ArmadaClient } from "../armada/client.js";
 import type { ApplicationState } from "./application-state.js";
 import { applyEvent, emptyApplication } from "./application-state.js";
-import { jobEventFromMessage } from "./event-message.js";
+import { jobSetEvents } from "./job-set-events.js";
 
 export async function loadApplication(
   client: ArmadaClient,
@@ -10,9 +10,8 @@ export async function loadApplication(
   jobSetId: string,
 ): Promise<ApplicationState> {
   let state = emptyApplication(queue, jobSetId);
-  for await (const e of client.events({ queue, jobSetId, watch: false })) {
-    const event = jobEventFromMessage(e);
-    if (event) state = applyEvent(state, event);
+  for await (const event of jobSetEvents(client, { queue, jobSetId, watch: false })) {
+    state = applyEvent(state, event);
   }
   return state;
 }
