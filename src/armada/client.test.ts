@@ -234,3 +234,23 @@ test("a server error on the event stream is not retried and maps to an ArmadaErr
   );
   assert.equal(calls, 1);
 });
+
+test("a missing job set in an existing queue is not-found (exit 10), not a missing queue", async () => {
+  const c = client((r) =>
+    r.service(Event, {
+      // eslint-disable-next-line require-yield
+      async *getJobSetEvents(req) {
+        throw new ConnectError(
+          `[GetJobSetEvents] Jobset ${req.id} for queue ${req.queue} does not exist`,
+          Code.NotFound,
+        );
+      },
+    }),
+  );
+  await assert.rejects(
+    (async () => {
+      for await (const _ of c.events({ queue: "q", jobSetId: "s", watch: false })) void _;
+    })(),
+    (e: unknown) => e instanceof ArmadaError && e.kind === "not-found",
+  );
+});

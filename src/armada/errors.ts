@@ -53,7 +53,8 @@ export function grpcCodeName(code: Code): string {
   return Code[code]!.replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase();
 }
 
-const queueNotFound = /could not find queue|queue .*(does not exist|not found)/i;
+// Armada's wordings for a missing queue; "Jobset j for queue q does not exist" is a missing job set.
+const queueNotFound = /could not find queue|(?<!for )\bqueue "?[^\s"]+"? (does not exist|not found)/i;
 
 export function queueMissingMessage(queue: string, address: string): string {
   return (
