@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { resolveConfig } from "../src/dev/server/config.js";
 import { startDevArmada } from "../src/dev/server/server.js";
-import { runPython } from "./support/wire-python.js";
+import { devClient } from "./support/wire-python.js";
 
 test("with users and tokens configured, good credentials pass, bad ones are UNAUTHENTICATED", async () => {
   const config = resolveConfig(
@@ -20,9 +20,7 @@ test("with users and tokens configured, good credentials pass, bad ones are UNAU
   );
   const dev = await startDevArmada({ ephemeral: true, port: 0, lookoutPort: 0, config });
   try {
-    const codes = JSON.parse(
-      await runPython("dev_client.py", [dev.grpcAddress, "auth", "alice", "pw-1", "tok-1"]),
-    ) as Record<string, string>;
+    const codes = await devClient<Record<string, string>>(dev.grpcAddress, "auth", "alice", "pw-1", "tok-1");
     assert.deepEqual(codes, {
       none: "UNAUTHENTICATED",
       basic: "OK",

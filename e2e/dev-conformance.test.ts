@@ -9,7 +9,7 @@ import path from "node:path";
 import { after, before, test } from "node:test";
 import { resolveConfig } from "../src/dev/server/config.js";
 import { startDevArmada, type DevArmada } from "../src/dev/server/server.js";
-import { runPython } from "./support/wire-python.js";
+import { devClient } from "./support/wire-python.js";
 
 let dev: DevArmada;
 let scratch: string;
@@ -47,9 +47,8 @@ interface EventSummary {
   jobId: string;
 }
 
-async function scenario<T>(name: string, ...args: string[]): Promise<T> {
-  return JSON.parse(await runPython("dev_client.py", [dev.grpcAddress, name, ...args])) as T;
-}
+const scenario = <T>(name: string, ...args: string[]): Promise<T> =>
+  devClient<T>(dev.grpcAddress, name, ...args);
 
 test("queues: create, get, list ending with an EndMarker, duplicate and bad priority factor rejected, health SERVING", async () => {
   const r = await scenario<{

@@ -9,7 +9,7 @@ import { after, test } from "node:test";
 import { restartedReason } from "../src/dev/server/embedded-armada.js";
 import { isAfter, parseMessageId } from "../src/dev/server/message-id.js";
 import { startDevArmada } from "../src/dev/server/server.js";
-import { runPython } from "./support/wire-python.js";
+import { devClient } from "./support/wire-python.js";
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), "dev-restart-"));
 after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -22,10 +22,6 @@ interface Ev {
   created: number;
 }
 
-async function py<T>(address: string, ...args: string[]): Promise<T> {
-  return JSON.parse(await runPython("dev_client.py", [address, ...args])) as T;
-}
-
 test("a restart loses no state: running pods are reported lost, ids and times keep increasing, new jobs run", async () => {
   const stateDir = path.join(scratch, "state");
   const pidFile = path.join(scratch, "sleeper.pid");
@@ -34,14 +30,14 @@ test("a restart loses no state: running pods are reported lost, ids and times ke
   let sleeper: string;
   let before: Ev[];
   try {
-    ({ jobId: sleeper } = await py<{ jobId: string }>(
+    ({ jobId: sleeper } = await devClient<{ jobId: string }>(
       first.grpcAddress,
       "start-sleeper",
       "default",
       "restart",
       pidFile,
     ));
-    before = await py<Ev[]>(first.grpcAddress, "events", "default", "restart");
+    before = await devClient<Ev[]>(first.grpcAddress, "events", "default", "restart");
   } finally {
     await first.close();
   }
@@ -50,7 +46,7 @@ test("a restart loses no state: running pods are reported lost, ids and times ke
 
   const second = await startDevArmada({ stateDir, port: 0, lookoutPort: 0 });
   try {
-    const run = await py<{ events: Array<{ kind: string }> }>(
+    const run = await devClient<{ events: Array<{ kind: string }> }>(
       second.grpcAddress,
       "run",
       "default",
@@ -58,7 +54,7 @@ test("a restart loses no state: running pods are reported lost, ids and times ke
       "echo after",
     );
     assert.equal(run.events.at(-1)!.kind, "succeeded");
-    const all = await py<Ev[]>(second.grpcAddress, "events", "default", "restart");
+    const all = await devClient<Ev[]>(second.grpcAddress, "events", "default", "restart");
     assert.deepEqual(
       all.slice(0, before.length),
       before,

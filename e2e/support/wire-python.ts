@@ -45,6 +45,11 @@ export function runPython(script: string, args: readonly string[], stdin?: strin
   });
 }
 
+/** Runs one scenario of dev_client.py (the official armada-client) against `address`; its JSON answer. */
+export async function devClient<T>(address: string, scenario: string, ...args: string[]): Promise<T> {
+  return JSON.parse(await runPython("dev_client.py", [address, scenario, ...args])) as T;
+}
+
 /** The generated Armada files and everything they import, dependencies first. */
 export function ourFiles(): DescFile[] {
   const ordered: DescFile[] = [];
