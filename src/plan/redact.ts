@@ -4,12 +4,10 @@
 // names too. The real submission plans from the real inputs: the driver needs its configuration.
 import type { ConfKey } from "../conf/key.js";
 import type { ResolvedConf } from "../conf/resolved-conf.js";
-import { REDACTED, isSecretKeyName } from "../conf/secrets.js";
+import { REDACTED, displayValue, isSecretKeyName } from "../conf/secrets.js";
 import type { Submission } from "../conf/submission.js";
 import type { Json } from "./model.js";
 import type { LoadedTemplate, PlanTemplates } from "./templates.js";
-
-export { REDACTED };
 
 const javaOption = /(-D([^\s=]+)=)("[^"]*"|'[^']*'|\S*)/g;
 
@@ -22,10 +20,10 @@ export function redactJavaOptions(text: string): string {
 }
 
 function redactValue(name: string, value: string, secret = false): string {
-  return secret || isSecretKeyName(name) ? REDACTED : redactJavaOptions(value);
+  return redactJavaOptions(displayValue(name, value, secret));
 }
 
-export function redactedConf(conf: ResolvedConf): ResolvedConf {
+function redactedConf(conf: ResolvedConf): ResolvedConf {
   const entries = conf.entries().map((e) => ({ ...e, value: redactValue(e.name, e.value) }));
   return {
     get<T>(key: ConfKey<T>): T | undefined {
