@@ -231,6 +231,19 @@ test("a termination message file, as Kubernetes' terminationMessagePath, becomes
   ]);
 });
 
+test("the termination message file exists, empty, when the container starts (as the kubelet creates it)", async () => {
+  const { runtime } = newRuntime();
+  const pod = launch({
+    containers: [
+      sh(
+        "driver",
+        'test -f "$ARMADA_SPARK_TERMINATION_MESSAGE_PATH" && test ! -s "$ARMADA_SPARK_TERMINATION_MESSAGE_PATH"',
+      ),
+    ],
+  });
+  assert.deepEqual((await runPod(runtime, pod)).at(-1), { kind: "succeeded" });
+});
+
 test("a program that does not exist fails the pod with StartError and exit code 127", async () => {
   const { runtime } = newRuntime();
   const events = await runPod(

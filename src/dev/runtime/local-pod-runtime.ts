@@ -329,6 +329,9 @@ class LocalPod {
     if (!isPathSegment(name)) return configError(`invalid container name "${name}"`);
     const containerDir = join(this.dir, "containers", name);
     await mkdir(containerDir, { recursive: true });
+    // The kubelet creates the termination message file; the JVM's TerminationMessage only
+    // writes to a file that exists (outside a pod there is none).
+    await writeFile(this.terminationMessagePath(name), "");
 
     const mappings: PathMapping[] = [];
     for (const mount of container.volumeMounts ?? []) {
