@@ -1,5 +1,6 @@
 // An application's state as a plain object: what `status -o json|yaml` prints and what the text
 // table is drawn from.
+import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import type { ApplicationState, JobView } from "./application-state.js";
 import { driverOf, executorsOf, failedExitCode } from "./application-state.js";
 import { applicationOutcome } from "./outcome.js";
@@ -46,13 +47,11 @@ function jobSummary(job: JobView): JobSummary {
   };
 }
 
-const stateOfExit: Record<number, string> = {
-  0: "succeeded",
-  3: "rejected",
-  4: "failed",
-  5: "cancelled",
-  6: "preempted",
-  7: "failed",
+const stateOfExit: Partial<Record<ExitCodeValue, string>> = {
+  [ExitCode.ok]: "succeeded",
+  [ExitCode.rejected]: "rejected",
+  [ExitCode.cancelled]: "cancelled",
+  [ExitCode.preempted]: "preempted",
 };
 
 export function summarizeApplication(state: ApplicationState): ApplicationSummary {

@@ -31,6 +31,17 @@ function firstLine(text: string): string {
   return line.length > 200 ? line.slice(0, 197) + "..." : line;
 }
 
+/** The tracker timeout's outcome if one of the driver's lines reports it (from "Armada:" on). */
+function notRegisteredOutcome(lines: readonly string[]): Outcome | undefined {
+  const line = lines.find((l) => l.includes(executorsNotRegisteredMarker));
+  if (line === undefined) return undefined;
+  const from = line.indexOf("Armada:");
+  return {
+    exitCode: ExitCode.executorsNotRegistered,
+    reason: firstLine(from >= 0 ? line.slice(from) : line),
+  };
+}
+
 export function applicationOutcome(state: ApplicationState): Outcome | undefined {
   const driver = driverOf(state);
   if (!driver) return undefined;
@@ -50,15 +61,9 @@ export function applicationOutcome(state: ApplicationState): Outcome | undefined
           reason: `Armada rejected the driver: ${firstLine(driver.reason ?? "")}`,
         };
       }
-      const messages = (driver.containers ?? []).map((c) => c.message).join("\n") + (driver.reason ?? "");
-      if (messages.includes(executorsNotRegisteredMarker)) {
-        const line = messages.split("\n").find((l) => l.includes(executorsNotRegisteredMarker)) ?? "";
-        const from = line.indexOf("Armada:");
-        return {
-          exitCode: ExitCode.executorsNotRegistered,
-          reason: firstLine(from >= 0 ? line.slice(from) : line),
-        };
-      }
+      const messages = [...(driver.containers ?? []).map((c) => c.message), driver.reason ?? ""];
+      const notRegistered = notRegisteredOutcome(messages.join("\n").split("\n"));
+      if (notRegistered) return notRegistered;
       return { exitCode: ExitCode.driverFailed, reason: describeFailure(driver) };
     }
     default: {
@@ -91,10 +96,7 @@ export function explainDriverFailure(
   tailLines = 20,
 ): DriverFailureDetail {
   if (outcome.exitCode !== ExitCode.driverFailed) return { outcome, logTail: [] };
-  const marker = driverLog.find((l) => l.includes(executorsNotRegisteredMarker));
-  if (marker !== undefined) {
-    const text = marker.slice(marker.indexOf("Armada:") >= 0 ? marker.indexOf("Armada:") : 0);
-    return { outcome: { exitCode: ExitCode.executorsNotRegistered, reason: firstLine(text) }, logTail: [] };
-  }
+  const notRegistered = notRegisteredOutcome(driverLog);
+  if (notRegistered) return { outcome: notRegistered, logTail: [] };
   return { outcome, logTail: driverLog.slice(-tailLines) };
 }
