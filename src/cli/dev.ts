@@ -1,6 +1,7 @@
 // `armada-spark dev`: runs the embedded local Armada until SIGINT/SIGTERM.
 
 import { parseArgs } from "node:util";
+import { UsageError } from "../conf/errors.js";
 import { loadConfig, defaultConfig } from "../dev/server/config.js";
 import {
   defaultGrpcPort,
@@ -29,8 +30,6 @@ function port(flag: string, value: string | undefined, fallback: number): number
     throw new UsageError(`${flag}: "${value}" is invalid: expected a port number 0-65535`);
   return n;
 }
-
-class UsageError extends Error {}
 
 export async function devCommand(args: string[]): Promise<number> {
   let values;
