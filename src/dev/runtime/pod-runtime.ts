@@ -10,7 +10,9 @@
  * - creates a pod directory `<stateDir>/pods/<podName>/` (emptied if a previous run left one):
  *   `containers/<name>/` is each container's working directory ("its filesystem"),
  *   `volumes/<volume>/` holds emptyDir and downwardAPI volumes, `logs/<container>.log` holds
- *   the container's stdout and stderr interleaved (what `kubectl logs` would show);
+ *   the container's stdout and stderr interleaved (what `kubectl logs` would show), and
+ *   `termination/<container>` is its termination message file (created empty, as the kubelet
+ *   does; given as `ARMADA_SPARK_TERMINATION_MESSAGE_PATH`);
  * - registers the pod's service names (auto `armada-<jobId>-0-service-<n>` and custom names) in
  *   ONE hosts file `<stateDir>/hosts` (atomically rewritten), which every container gets as
  *   `ARMADA_DEV_HOSTS_FILE`; JVMs read it through `-Djdk.net.hosts.file`, which replaces name
@@ -30,7 +32,8 @@
  * the "image" of a local process), the image runtime's variables (SPARK_HOME ... for Spark
  * images), the container's `env` (values and downward-API `fieldRef`s, `$(VAR)` expanded as
  * Kubernetes does), then `PodLaunch.extraEnv` for names the container does not define.
- * `ARMADA_DEV_HOSTS_FILE` and, for Spark images, `SPARK_HOME` are always the runtime's.
+ * `ARMADA_DEV_HOSTS_FILE`, `ARMADA_SPARK_TERMINATION_MESSAGE_PATH` and, for Spark images,
+ * `SPARK_HOME` are always the runtime's; `HOSTNAME` is the pod name unless the container sets it.
  *
  * Volume mounts cannot be bind-mounted (no chroot), so a mount path is rewritten: wherever the
  * mount path appears at a path boundary in `command`, `args`, env values or `workingDir`, it is
@@ -144,7 +147,8 @@ export interface ContainerStatus {
   readonly exitCode: number;
   /** `Completed`, `Error`, `StartError`, `CreateContainerConfigError`, ... */
   readonly reason: string;
-  /** The last few hundred bytes of the container's stderr (or why it could not start). */
+  /** What the container wrote to its termination message file; else, when it failed, the last
+   * few hundred bytes of its stderr; or why it could not start. */
   readonly message: string;
 }
 
