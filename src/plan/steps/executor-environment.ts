@@ -2,8 +2,7 @@
 // the environment it reads (spark-contract.md §3): where the driver is, who this executor is,
 // its size, and the JVM options it needs before it can fetch the rest from the driver.
 import type { EnvVar } from "../model.js";
-import type { PlanContext } from "../plan-context.js";
-import { envField, envValue, addEnv, withSparkContainer, type PlanStep } from "./step.js";
+import { envField, envValue, addEnv, oncePerContext, withSparkContainer, type PlanStep } from "./step.js";
 
 export function driverUrl(driverServiceName: string, driverPort: number): string {
   return `spark://CoarseGrainedScheduler@${driverServiceName}:${driverPort}`;
@@ -21,27 +20,20 @@ export const executorEnvironment: PlanStep = (item, target, ctx) => {
   );
 };
 
-// The same for every executor of a plan: built once and shared (plan objects are never mutated).
-const sharedEnvByContext = new WeakMap<PlanContext, { driverUrl: EnvVar; rest: EnvVar[] }>();
-
-function sharedEnv(ctx: PlanContext): { driverUrl: EnvVar; rest: EnvVar[] } {
-  let shared = sharedEnvByContext.get(ctx);
-  if (shared === undefined) {
-    const e = ctx.executor;
-    shared = {
-      driverUrl: envValue("SPARK_DRIVER_URL", driverUrl(ctx.driverServiceName, ctx.ports.driver)),
-      rest: [
-        envValue("SPARK_EXECUTOR_CORES", e.cores),
-        envValue("SPARK_EXECUTOR_MEMORY", `${e.heapMiB}m`),
-        envValue("SPARK_APPLICATION_ID", ctx.appId),
-        envField("SPARK_EXECUTOR_POD_IP", "status.podIP"),
-        envField("SPARK_EXECUTOR_POD_NAME", "metadata.name"),
-        envValue("SPARK_RESOURCE_PROFILE_ID", "0"),
-        ...e.javaOptions.map((opt, i) => envValue(`SPARK_JAVA_OPT_${i}`, opt)),
-        ...e.env.map((v) => envValue(v.name, v.value)),
-      ],
-    };
-    sharedEnvByContext.set(ctx, shared);
-  }
-  return shared;
-}
+// The same for every executor of a plan.
+const sharedEnv = oncePerContext((ctx): { driverUrl: EnvVar; rest: EnvVar[] } => {
+  const e = ctx.executor;
+  return {
+    driverUrl: envValue("SPARK_DRIVER_URL", driverUrl(ctx.driverServiceName, ctx.ports.driver)),
+    rest: [
+      envValue("SPARK_EXECUTOR_CORES", e.cores),
+      envValue("SPARK_EXECUTOR_MEMORY", `${e.heapMiB}m`),
+      envValue("SPARK_APPLICATION_ID", ctx.appId),
+      envField("SPARK_EXECUTOR_POD_IP", "status.podIP"),
+      envField("SPARK_EXECUTOR_POD_NAME", "metadata.name"),
+      envValue("SPARK_RESOURCE_PROFILE_ID", "0"),
+      ...e.javaOptions.map((opt, i) => envValue(`SPARK_JAVA_OPT_${i}`, opt)),
+      ...e.env.map((v) => envValue(v.name, v.value)),
+    ],
+  };
+});

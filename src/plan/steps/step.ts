@@ -38,3 +38,19 @@ export function envValue(name: string, value: string): EnvVar {
 export function envField(name: string, fieldPath: string): EnvVar {
   return { name, valueFrom: { fieldRef: { fieldPath } } };
 }
+
+/**
+ * `build` run once per plan context and its result shared by every item of that plan: executors
+ * share what does not depend on their id (plan objects are never mutated).
+ */
+export function oncePerContext<T>(build: (ctx: PlanContext) => T): (ctx: PlanContext) => T {
+  const cache = new WeakMap<PlanContext, T>();
+  return (ctx) => {
+    let value = cache.get(ctx);
+    if (value === undefined) {
+      value = build(ctx);
+      cache.set(ctx, value);
+    }
+    return value;
+  };
+}

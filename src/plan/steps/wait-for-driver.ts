@@ -2,8 +2,7 @@
 // waits until the driver's port answers (contract D: a small Java class in our jar, run through
 // the image entrypoint's plain-command mode), for at most spark.armada.executor.connectionTimeout.
 import type { Container } from "../model.js";
-import type { PlanContext } from "../plan-context.js";
-import { withPodSpec, type PlanStep } from "./step.js";
+import { oncePerContext, withPodSpec, type PlanStep } from "./step.js";
 
 const waitScript =
   'exec java -Xmx32m -cp "${SPARK_HOME:-/opt/spark}/jars/*:${ARMADA_SPARK_JARS:-}" ' +
@@ -18,29 +17,22 @@ export const waitForDriver: PlanStep = (item, target, ctx) => {
   }));
 };
 
-// The same for every executor of a plan: built once and shared (plan objects are never mutated).
-const containerByContext = new WeakMap<PlanContext, Container>();
-
-function waitContainer(ctx: PlanContext): Container {
-  let container = containerByContext.get(ctx);
-  if (container === undefined) {
-    const init = ctx.executor.initContainer;
-    const size = { cpu: init.cpu, memory: init.memory };
-    container = {
-      name: "wait-for-driver",
-      image: init.image,
-      args: [
-        "bash",
-        "-c",
-        waitScript,
-        "wait-for-driver",
-        ctx.driverServiceName,
-        String(ctx.ports.driver),
-        String(init.timeoutSeconds),
-      ],
-      resources: { requests: { ...size }, limits: { ...size } },
-    };
-    containerByContext.set(ctx, container);
-  }
-  return container;
-}
+// The same for every executor of a plan.
+const waitContainer = oncePerContext((ctx): Container => {
+  const init = ctx.executor.initContainer;
+  const size = { cpu: init.cpu, memory: init.memory };
+  return {
+    name: "wait-for-driver",
+    image: init.image,
+    args: [
+      "bash",
+      "-c",
+      waitScript,
+      "wait-for-driver",
+      ctx.driverServiceName,
+      String(ctx.ports.driver),
+      String(init.timeoutSeconds),
+    ],
+    resources: { requests: { ...size }, limits: { ...size } },
+  };
+});
