@@ -18,7 +18,7 @@ export function listKeys(filter?: string): KeyDescription[] {
   return all.filter((k) => [k.name, ...k.aliases].some((n) => n.toLowerCase().includes(f)));
 }
 
-export function renderKeys(list: readonly KeyDescription[], format: "text" | "json" | "yaml"): string {
+export function renderKeys(list: readonly KeyDescription[], format: "text" | "json"): string {
   return format === "text" ? formatKeyListing(list) : JSON.stringify(list, null, 2) + "\n";
 }
 
