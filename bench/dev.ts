@@ -20,7 +20,7 @@ import {
   Submit,
   type JobSubmitRequestItem,
 } from "../src/armada/gen/pkg/api/submit_pb.js";
-import { startDevServer } from "./dev-server.js";
+import { startDevProcess, stopDevProcess } from "../e2e/support/dev-process.js";
 import { describeMachine, loadAverage, today, writeResultsSection } from "./results-file.js";
 
 const { values } = parseArgs({
@@ -96,8 +96,9 @@ function createdMs(m: EventStreamMessage): number {
 }
 
 async function main(): Promise<void> {
-  const server = await startDevServer();
-  const { child, address } = server;
+  const server = await startDevProcess(["--ephemeral", "--port", "0", "--lookout-port", "0"]);
+  const { address } = server;
+  const { child } = server.cli;
   const transport = createGrpcTransport({ baseUrl: `http://${address}` });
   const submit = createClient(Submit, transport);
   const events = createClient(Event, transport);
@@ -211,7 +212,7 @@ async function main(): Promise<void> {
     process.stdout.write(section + "\n");
     if (values.write) writeResultsSection("## embedded Armada", section);
   } finally {
-    await server.stop();
+    await stopDevProcess(server);
   }
 }
 

@@ -17,7 +17,7 @@ import type { ArmadaClient } from "../src/armada/client.js";
 import { projectRoot, readSparkHomes, sparkInstall } from "../src/dev/spark-homes.js";
 import { binPath, cliEnv } from "../e2e/support/cli.js";
 import { examplesJar, piClass, piSubmitArgs } from "../e2e/support/pi-submit.js";
-import { startDevServer } from "./dev-server.js";
+import { startDevProcess, stopDevProcess } from "../e2e/support/dev-process.js";
 import { describeMachine, loadAverage, today, writeResultsSection } from "./results-file.js";
 
 const root = projectRoot();
@@ -158,7 +158,7 @@ async function main(): Promise<void> {
   const homes = readSparkHomes(root);
   const install = sparkInstall(homes, homes.defaultVersion);
   const machine = `Machine: ${describeMachine({ java: true })}; load average at start ${loadAverage()}.`;
-  const server = await startDevServer();
+  const server = await startDevProcess(["--ephemeral", "--port", "0", "--lookout-port", "0"]);
   const { address } = server;
   const master = `armada://${address}`;
   const client = createArmadaClient({
@@ -272,7 +272,7 @@ async function main(): Promise<void> {
     process.stdout.write(section + "\n");
     if (values.write) writeResultsSection(sectionTitle, section);
   } finally {
-    await server.stop();
+    await stopDevProcess(server);
   }
 }
 

@@ -19,6 +19,7 @@ import { jobEventFromMessage } from "../src/track/event-message.js";
 import type { ApplicationSummary } from "../src/track/application-summary.js";
 import { applicationProcesses, executorJvm, killHard, waitFor } from "./support/app-processes.js";
 import { CliProcess, describeResult, runCli } from "./support/cli.js";
+import { startDevProcess, stopDevProcess, type DevProcess } from "./support/dev-process.js";
 import { piSubmitArgs } from "./support/pi-submit.js";
 import { freePort, prepareSparkAndJars, tempDir } from "./support/spark-local.js";
 
@@ -143,32 +144,12 @@ interface WatchLine {
   exitCode?: number;
 }
 
-/** `armada-spark dev` in a subprocess on a fixed port and state dir, so it can be restarted. */
-async function startDevProcess(port: number, stateDir: string): Promise<CliProcess> {
-  const p = new CliProcess("armada-spark", [
-    "dev",
-    "--port",
-    String(port),
-    "--lookout-port",
-    "0",
-    "--state-dir",
-    stateDir,
-  ]);
-  await waitFor(
-    "armada-spark dev's ready line",
-    () => {
-      if (p.child.exitCode !== null) throw new Error(`armada-spark dev exited early\n${p.stderr}`);
-      return p.stdout.includes("Armada API on") ? true : undefined;
-    },
-    60_000,
-    50,
-  );
-  return p;
-}
+/** `armada-spark dev` on a fixed port and state dir, so it can be restarted. */
+const startDev = (port: number, stateDir: string): Promise<DevProcess> =>
+  startDevProcess(["--port", String(port), "--lookout-port", "0", "--state-dir", stateDir]);
 
-async function stopDevProcess(p: CliProcess): Promise<void> {
-  p.child.kill("SIGTERM");
-  const r = await p.exit(60_000);
+async function stopDev(dev: DevProcess): Promise<void> {
+  const r = await stopDevProcess(dev);
   assert.equal(r.code, 0, `armada-spark dev after SIGTERM: ${describeResult(r)}`);
 }
 
@@ -220,8 +201,8 @@ describe("the embedded Armada restarted while armada-spark watch follows an appl
     const client: ArmadaClient = createArmadaClient({ master: endpoint, useArmadactlConfig: false });
     const jobSetId = `restart-${Date.now()}`;
 
-    let devProcess = await startDevProcess(port, stateDir);
-    started.push(devProcess);
+    let devProcess = await startDev(port, stateDir);
+    started.push(devProcess.cli);
     const submitted = await client.submitJobsJson(sleepingApplication(jobSetId, 600));
     assert.deepEqual(
       submitted.map((s) => s.error),
@@ -242,10 +223,10 @@ describe("the embedded Armada restarted while armada-spark watch follows an appl
     );
     const beforeRestart = lines();
 
-    await stopDevProcess(devProcess);
+    await stopDev(devProcess);
     assert.equal(watch.child.exitCode, null, `the watch must outlive the server\n${watch.stderr}`);
-    devProcess = await startDevProcess(port, stateDir);
-    started.push(devProcess);
+    devProcess = await startDev(port, stateDir);
+    started.push(devProcess.cli);
 
     const result = await watch.exit(GUARD_MS);
     const all = lines();
@@ -300,6 +281,6 @@ describe("the embedded Armada restarted while armada-spark watch follows an appl
       [restartedReason, restartedReason, restartedReason],
     );
 
-    await stopDevProcess(devProcess);
+    await stopDev(devProcess);
   });
 });
