@@ -1,15 +1,13 @@
 // The skeleton of every item: client id, namespace, one pod with the Spark container running the
 // image's entrypoint (no `command`), restartPolicy Never and the image's Spark user.
-import type { JobSubmitRequestItem } from "../model.js";
 import type { PlanStep } from "./step.js";
 
 export const basicPod: PlanStep = (item, target, ctx) => {
-  const name = target.role === "driver" ? "driver" : "executor";
   const clientId =
     target.role === "driver"
       ? `${ctx.submissionId}-driver`
       : `${ctx.submissionId}-executor-${target.executorId}`;
-  const built: JobSubmitRequestItem = {
+  return {
     ...item,
     clientId,
     namespace: ctx.namespace,
@@ -17,9 +15,8 @@ export const basicPod: PlanStep = (item, target, ctx) => {
       {
         restartPolicy: "Never",
         securityContext: { runAsUser: ctx.runAsUser },
-        containers: [{ name, image: ctx.image }],
+        containers: [{ name: target.role, image: ctx.image }],
       },
     ],
   };
-  return built;
 };
