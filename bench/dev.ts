@@ -193,7 +193,7 @@ async function main(): Promise<void> {
         return `| ${label as string} | ${median(v).toFixed(1)} | ${Math.min(...v).toFixed(1)} | ${Math.max(...v).toFixed(1)} |`;
       }),
       "",
-      `${jobCount} trivial jobs (\`true\`, 100m cpu each; ${jobCount / 200} SubmitJobs of 200 items):`,
+      `${jobCount} trivial jobs (\`true\`, 100m cpu each; ${Math.ceil(jobCount / 200)} SubmitJobs of up to 200 items):`,
       "",
       "| measurement | value |",
       "|---|---:|",
