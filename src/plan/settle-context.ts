@@ -30,10 +30,6 @@ export interface SettledContext {
   warnings: string[];
 }
 
-/**
- * @param driverServiceName how executors reach the driver: for two-step plans, the placeholder or
- *   the real `armada-<driverJobId>-0-service-0` (see plan.ts).
- */
 export function settleContext(
   submission: Submission,
   ids: PlanIds,
@@ -150,6 +146,7 @@ export function settleContext(
       blockManager: blockManagerPort,
       ...(uiPort !== undefined ? { ui: uiPort } : {}),
     },
+    // Two-step plans replace it with the driver's real service name once its job id is known (plan.ts).
     driverServiceName: customServiceName ?? armadaServiceName("<driver-job-id>"),
     driverArgs,
     driverEnv,
