@@ -13,6 +13,7 @@ import {
   sparkInstall,
 } from "../../src/dev/spark-homes.js";
 import type { SparkInstall } from "../../src/dev/spark-homes.js";
+import { renderHostsFile } from "../../src/dev/runtime/hosts-file.js";
 
 export const root = projectRoot();
 export const entrypoint = join(root, "image", "entrypoint-local.sh");
@@ -43,12 +44,11 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** A hosts file like the embedded Armada's: localhost, this machine, and the given names. */
+/** The embedded Armada's hosts file (localhost, this machine) with the given name -> address pairs. */
 export function writeHostsFile(dir: string, names: Record<string, string>): string {
-  const lines = ["127.0.0.1 localhost", `127.0.0.1 ${hostname()}`];
-  for (const [name, ip] of Object.entries(names)) lines.push(`${ip} ${name}`);
+  const entries = Object.entries(names).map(([name, address]) => ({ address, names: [name] }));
   const file = join(dir, "hosts");
-  writeFileSync(file, lines.join("\n") + "\n");
+  writeFileSync(file, renderHostsFile(hostname(), entries));
   return file;
 }
 
