@@ -21,12 +21,12 @@ ${commonOptionsHelp}
 
 export async function killCommand(argv: string[]): Promise<number> {
   return runOperation("kill", async () => {
-    const args = parseOperationArgs("kill", argv, { reason: { type: "string" }, wait: { type: "string" } });
+    const args = parseOperationArgs(argv, { reason: { type: "string" }, wait: { type: "string" } });
     if (args.help) {
       process.stdout.write(help);
       return ExitCode.ok;
     }
-    const jobSetId = requireJobSet("kill", args);
+    const jobSetId = requireJobSet(args);
     const waitMs = durationFlag("--wait", (args.values.wait as string | undefined) ?? "60");
     const client = clientFor(args.master, undefined);
     const before = await loadApplication(client, args.queue, jobSetId);

@@ -24,7 +24,7 @@ ${commonOptionsHelp}
 
 export async function listCommand(argv: string[]): Promise<number> {
   return runOperation("list", async () => {
-    const args = parseOperationArgs("list", argv, { lookout: { type: "string" }, limit: { type: "string" } });
+    const args = parseOperationArgs(argv, { lookout: { type: "string" }, limit: { type: "string" } });
     if (args.help) {
       process.stdout.write(help);
       return ExitCode.ok;

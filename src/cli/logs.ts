@@ -24,7 +24,7 @@ const pollIntervalMs = 1000;
 
 export async function logsCommand(argv: string[]): Promise<number> {
   return runOperation("logs", async () => {
-    const args = parseOperationArgs("logs", argv, {
+    const args = parseOperationArgs(argv, {
       executor: { type: "string" },
       follow: { type: "boolean", short: "f" },
       timestamps: { type: "boolean" },
@@ -33,7 +33,7 @@ export async function logsCommand(argv: string[]): Promise<number> {
       process.stdout.write(help);
       return ExitCode.ok;
     }
-    const jobSetId = requireJobSet("logs", args);
+    const jobSetId = requireJobSet(args);
     const client = clientFor(args.master, undefined);
     const state = await loadApplication(client, args.queue, jobSetId);
     const job = pickJob(args.values.executor as string | undefined, driverOf(state), executorsOf(state));

@@ -1,5 +1,6 @@
 // The flags every operation on an existing application shares: where Armada is, which queue, and
-// the output format. A usage error names the flag and what is expected (exit code 2).
+// the output format. A usage error names the flag and what is expected (exit code 2); runOperation
+// prefixes it with the command.
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { UsageError } from "../conf/errors.js";
 import { parseArmadaMaster, type ArmadaMaster } from "../conf/master-url.js";
@@ -31,7 +32,6 @@ export const commonOptionsHelp = `  --master URL      Armada: armada://host:port
   --help, -h        this help`;
 
 export function parseOperationArgs(
-  command: string,
   argv: string[],
   extra: ParseArgsConfig["options"] = {},
   env: Readonly<Record<string, string | undefined>> = process.env,
@@ -45,7 +45,7 @@ export function parseOperationArgs(
       strict: true,
     });
   } catch (err) {
-    throw new UsageError(`${command}: ${(err as Error).message}`);
+    throw new UsageError((err as Error).message);
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;
   const masterText = (values.master as string | undefined) ?? env.ARMADA_MASTER;
@@ -75,12 +75,12 @@ export function parseOperationArgs(
 }
 
 /** The one positional an operation needs (the application's job set id). */
-export function requireJobSet(command: string, args: OperationArgs): string {
+export function requireJobSet(args: OperationArgs): string {
   const [jobSetId, ...rest] = args.positionals;
   if (jobSetId === undefined) {
-    throw new UsageError(`${command}: missing the application's job set id (printed at submission)`);
+    throw new UsageError(`missing the application's job set id (printed at submission)`);
   }
-  if (rest.length > 0) throw new UsageError(`${command}: unexpected arguments: ${rest.join(" ")}`);
+  if (rest.length > 0) throw new UsageError(`unexpected arguments: ${rest.join(" ")}`);
   return jobSetId;
 }
 

@@ -14,7 +14,7 @@ ${commonOptionsHelp}
 
 export async function queueCommand(argv: string[]): Promise<number> {
   return runOperation("queue", async () => {
-    const args = parseOperationArgs("queue", argv, { "priority-factor": { type: "string" } });
+    const args = parseOperationArgs(argv, { "priority-factor": { type: "string" } });
     if (args.help) {
       process.stdout.write(help);
       return ExitCode.ok;

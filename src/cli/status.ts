@@ -17,12 +17,12 @@ ${commonOptionsHelp}
 
 export async function statusCommand(argv: string[]): Promise<number> {
   return runOperation("status", async () => {
-    const args = parseOperationArgs("status", argv);
+    const args = parseOperationArgs(argv);
     if (args.help) {
       process.stdout.write(help);
       return ExitCode.ok;
     }
-    const jobSetId = requireJobSet("status", args);
+    const jobSetId = requireJobSet(args);
     const state = await loadApplication(clientFor(args.master, undefined), args.queue, jobSetId);
     const summary = summarizeApplication(state);
     if (args.output === "text") process.stdout.write(summaryTable(summary));

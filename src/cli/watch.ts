@@ -20,7 +20,7 @@ ${commonOptionsHelp}
 
 export async function watchCommand(argv: string[]): Promise<number> {
   return runOperation("watch", async () => {
-    const args = parseOperationArgs("watch", argv, {
+    const args = parseOperationArgs(argv, {
       timeout: { type: "string" },
       "deprecated-watch": { type: "boolean" },
     });
@@ -28,7 +28,7 @@ export async function watchCommand(argv: string[]): Promise<number> {
       process.stdout.write(help);
       return ExitCode.ok;
     }
-    const jobSetId = requireJobSet("watch", args);
+    const jobSetId = requireJobSet(args);
     const timeoutText = args.values.timeout as string | undefined;
     const watchTimeoutMs = timeoutText === undefined ? 0 : durationFlag("--timeout", timeoutText);
     const client = clientFor(args.master, undefined);
