@@ -163,9 +163,10 @@ describe("plain values", () => {
     rejects(url(), "ftp://x", /scheme "ftp"/);
     rejects(url(), "localhost:30000");
   });
-  it("location accepts paths and file/local/http(s) URLs, not other schemes", () => {
-    for (const ok of ["/x/t.yaml", "t.yaml", "file:///x/t.yaml", "https://h/t.yaml", "local:///t.yaml"])
+  it("location accepts paths and file/http(s) URLs, not local:// (inside the image) or other schemes", () => {
+    for (const ok of ["/x/t.yaml", "t.yaml", "file:///x/t.yaml", "https://h/t.yaml"])
       assert.equal(location().parse(ok), ok);
+    rejects(location(), "local:///t.yaml", /inside the image/);
     rejects(location(), "s3://bucket/t.yaml", /scheme "s3"/);
     rejects(location(), " ");
   });

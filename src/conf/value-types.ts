@@ -280,15 +280,17 @@ export function url(): ValueType<string> {
   };
 }
 
-/** A file location: a path, `file://`, `local://` or `http(s)://` URL. */
+/** A file read on the submitting machine: a path, `file://` or `http(s)://` URL (template-load.ts). */
 export function location(): ValueType<string> {
   return {
-    expected: "a path or a file://, local://, http:// or https:// URL",
+    expected: "a path or a file://, http:// or https:// URL",
     parse(raw) {
       const text = raw.trim();
       if (text.length === 0) throw new InvalidValue("empty");
       const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):\/\//.exec(text)?.[1]?.toLowerCase();
-      if (scheme !== undefined && !["file", "local", "http", "https"].includes(scheme))
+      if (scheme === "local")
+        throw new InvalidValue("local:// names a file inside the image; this file is read on this machine");
+      if (scheme !== undefined && !["file", "http", "https"].includes(scheme))
         throw new InvalidValue(`scheme "${scheme}" is not supported`);
       return text;
     },
