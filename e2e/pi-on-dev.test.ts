@@ -12,7 +12,7 @@ import { mountLookout } from "../src/dev/lookout/mount-lookout.js";
 import { startDevArmada, type DevArmada } from "../src/dev/server/server.js";
 import { ExitCode } from "../src/exit-codes.js";
 import { applicationProcesses } from "./support/app-processes.js";
-import { runCli, type CliResult } from "./support/cli.js";
+import { applicationStatus, runCli, type CliResult } from "./support/cli.js";
 import { piSubmitArgs, type PiSubmit } from "./support/pi-submit.js";
 import { prepareSparkAndJars } from "./support/spark-local.js";
 
@@ -27,15 +27,7 @@ function submit(p: Omit<PiSubmit, "master">): Promise<CliResult> {
   return runCli("armada-spark-submit", piSubmitArgs({ ...p, master, extraConf }), GUARD_MS);
 }
 
-async function statusOf(jobSetId: string): Promise<{
-  state: string;
-  driver: { state: string; exitCode?: number };
-  executors: { state: string; node?: string }[];
-}> {
-  const r = await runCli("armada-spark", ["status", jobSetId, "--master", master, "-o", "json"], GUARD_MS);
-  assert.equal(r.code, 0, r.stderr);
-  return JSON.parse(r.stdout);
-}
+const statusOf = (jobSetId: string) => applicationStatus(master, jobSetId, GUARD_MS);
 
 async function driverLog(jobSetId: string): Promise<string> {
   const r = await runCli("armada-spark", ["logs", jobSetId, "--master", master], GUARD_MS);
@@ -71,7 +63,7 @@ describe("Pi on the embedded Armada", () => {
     assert.match(await driverLog("e2e-java-pi"), /Pi is roughly 3\.1/);
     const status = await statusOf("e2e-java-pi");
     assert.equal(status.state, "succeeded");
-    assert.equal(status.driver.state, "succeeded");
+    assert.equal(status.driver?.state, "succeeded");
     assert.equal(status.executors.length, 2);
     // One gang: everything ran on the same node of the same cluster.
     assert.deepEqual(
@@ -111,8 +103,8 @@ describe("Pi on the embedded Armada", () => {
     assert.equal(r.code, ExitCode.driverFailed, `stdout:\n${r.stdout}\nstderr:\n${r.stderr}`);
     assert.match(r.stdout, /driver failed with exit code [1-9]\d*/);
     const status = await statusOf("e2e-failing-pi");
-    assert.equal(status.driver.state, "failed");
-    assert.ok((status.driver.exitCode ?? 0) > 0);
+    assert.equal(status.driver?.state, "failed");
+    assert.ok((status.driver?.exitCode ?? 0) > 0);
   });
 
   it("exits with the executor-tracker code when the executors never register within trackerTimeout", async () => {
@@ -149,7 +141,7 @@ describe("Pi on the embedded Armada", () => {
     assert.match(r.stderr, /cancelled the 1 job\(s\) already accepted/);
     const status = await statusOf("e2e-refused");
     assert.equal(status.executors.length, 0);
-    assert.equal(status.driver.state, "cancelled");
+    assert.equal(status.driver?.state, "cancelled");
     assert.deepEqual(
       applicationProcesses("e2e-refused").map((p) => p.pid),
       [],

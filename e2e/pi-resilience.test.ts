@@ -16,9 +16,8 @@ import { isAfter, parseMessageId } from "../src/dev/server/message-id.js";
 import { startDevArmada, type DevArmada } from "../src/dev/server/server.js";
 import { ExitCode } from "../src/exit-codes.js";
 import { jobEventFromMessage } from "../src/track/event-message.js";
-import type { ApplicationSummary } from "../src/track/application-summary.js";
 import { applicationProcesses, executorJvm, killHard, waitFor } from "./support/app-processes.js";
-import { CliProcess, describeResult, runCli } from "./support/cli.js";
+import { applicationStatus, CliProcess, describeResult, runCli } from "./support/cli.js";
 import { startDevProcess, stopDevProcess, type DevProcess } from "./support/dev-process.js";
 import { piSubmitArgs } from "./support/pi-submit.js";
 import { freePort, prepareSparkAndJars, tempDir } from "./support/spark-local.js";
@@ -29,11 +28,7 @@ const GUARD_MS = 300_000; // hang guards, not timing assertions
 const pi = (master: string, jobSetId: string, appArgs: string[], options: string[] = []) =>
   piSubmitArgs({ master, jobSetId, name: "pi-resilience", appArgs, options });
 
-async function status(master: string, jobSetId: string): Promise<ApplicationSummary> {
-  const r = await runCli("armada-spark", ["status", jobSetId, "--master", master, "-o", "json"], 60_000);
-  assert.equal(r.code, 0, `status: ${describeResult(r)}`);
-  return JSON.parse(r.stdout) as ApplicationSummary;
-}
+const status = (master: string, jobSetId: string) => applicationStatus(master, jobSetId, 60_000);
 
 function fileIncludes(path: string | undefined, text: string): boolean {
   return path !== undefined && existsSync(path) && readFileSync(path, "utf8").includes(text);

@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { projectRoot } from "../../src/dev/spark-homes.js";
+import type { ApplicationSummary } from "../../src/track/application-summary.js";
 
 export type Command = "armada-spark" | "armada-spark-submit";
 
@@ -99,4 +100,15 @@ export function runCli(
 /** A result's exit and output, for assertion messages. */
 export function describeResult(r: CliResult): string {
   return `exit ${r.code ?? r.signal}\n--- stdout ---\n${r.stdout}\n--- stderr ---\n${r.stderr}`;
+}
+
+/** `armada-spark status <jobSetId> -o json` against `master`; an error unless it exits 0. */
+export async function applicationStatus(
+  master: string,
+  jobSetId: string,
+  guardMs: number,
+): Promise<ApplicationSummary> {
+  const r = await runCli("armada-spark", ["status", jobSetId, "--master", master, "-o", "json"], guardMs);
+  if (r.code !== 0) throw new Error(`armada-spark status ${jobSetId}: ${describeResult(r)}`);
+  return JSON.parse(r.stdout) as ApplicationSummary;
 }
