@@ -212,7 +212,6 @@ describe("Lookout page of the embedded Armada", () => {
 
     mkdirSync(path.dirname(screenshotPath), { recursive: true });
     await page.screenshot({ path: screenshotPath, fullPage: true });
-    assert.ok(existsSync(screenshotPath));
   });
 
   it("opens the Lookout link armada-spark-submit prints for a real Pi run: driver and both executors, then success", async () => {
