@@ -15,6 +15,8 @@ describe("--verbose description", () => {
       "spark.authenticate.secret=sekrit",
       "--conf",
       "spark.myapp.dbPassword=pw123",
+      "--conf",
+      "spark.executor.extraJavaOptions=-Dspark.authenticate.secret=inline9 -Dx=1",
       "--properties-file",
       "/p.conf",
       "--class",
@@ -32,8 +34,9 @@ describe("--verbose description", () => {
     assert.match(text, /spark\.app\.name\s+= org\.example\.Main {2}\[default\]/);
     assert.match(text, /master\s+armada\+tls:\/\/armada\.example\.com:443 \(TLS\)/);
   });
-  it("redacts secrets by name", () => {
-    for (const secret of ["s3cr3t", "sekrit", "pw123"]) assert.ok(!text.includes(secret), secret);
+  it("redacts secrets by name, also as -D options inside other values", () => {
+    for (const secret of ["s3cr3t", "sekrit", "pw123", "inline9"]) assert.ok(!text.includes(secret), secret);
+    assert.match(text, /-Dspark\.authenticate\.secret=<redacted> -Dx=1/);
     assert.match(text, /spark\.hadoop\.fs\.s3a\.secret\.key\s+= <redacted>/);
     assert.match(text, /spark\.myapp\.dbPassword\s+= <redacted>/);
   });

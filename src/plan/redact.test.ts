@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { keys } from "../conf/keys.js";
-import { redactJavaOptions, redactedSubmission, redactedTemplates, scrubSecretValues } from "./redact.js";
+import { redactJavaOptions } from "../conf/secrets.js";
+import { redactedSubmission, redactedTemplates, scrubSecretValues } from "./redact.js";
 import { seedWith } from "./test-support.js";
 
 test("secret-named keys read as <redacted>, other keys unchanged, the original untouched", () => {

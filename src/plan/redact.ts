@@ -4,36 +4,22 @@
 // names too. The real submission plans from the real inputs: the driver needs its configuration.
 import type { ConfKey } from "../conf/key.js";
 import type { ResolvedConf } from "../conf/resolved-conf.js";
-import { REDACTED, displayValue, isSecretKeyName } from "../conf/secrets.js";
+import { REDACTED, displayValue, isSecretKeyName, redactJavaOptions } from "../conf/secrets.js";
 import type { Submission } from "../conf/submission.js";
 import type { Json } from "./model.js";
 import type { LoadedTemplate, PlanTemplates } from "./templates.js";
 
-const javaOption = /(-D([^\s=]+)=)("[^"]*"|'[^']*'|\S*)/g;
-
-/** `-Dk=v` options in free text with secret keys redacted (e.g. spark.executor.extraJavaOptions). */
-export function redactJavaOptions(text: string): string {
-  if (!text.includes("-D")) return text;
-  return text.replace(javaOption, (all, head: string, key: string) =>
-    isSecretKeyName(key) ? head + REDACTED : all,
-  );
-}
-
-function redactValue(name: string, value: string, secret = false): string {
-  return redactJavaOptions(displayValue(name, value, secret));
-}
-
 function redactedConf(conf: ResolvedConf): ResolvedConf {
-  const entries = conf.entries().map((e) => ({ ...e, value: redactValue(e.name, e.value) }));
+  const entries = conf.entries().map((e) => ({ ...e, value: displayValue(e.name, e.value) }));
   return {
     get<T>(key: ConfKey<T>): T | undefined {
       const v = conf.get(key);
       if (typeof v !== "string") return v;
-      return redactValue(key.name, v, key.secret) as T;
+      return displayValue(key.name, v, key.secret) as T;
     },
     raw(name) {
       const v = conf.raw(name);
-      return v === undefined ? v : redactValue(name, v);
+      return v === undefined ? v : displayValue(name, v);
     },
     sourceOf: (name) => conf.sourceOf(name),
     entries: () => entries,
