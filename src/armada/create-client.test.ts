@@ -49,14 +49,6 @@ test("no --master and no armadactl config is a config error that says what to pa
   );
 });
 
-test("the default master is used only when neither --master nor an armadactl context gives one", () => {
-  const local = { url: "armada://localhost:50051", host: "localhost", port: 50051, tls: false };
-  const home = mkdtempSync(join(tmpdir(), "home-"));
-  assert.equal(createArmadaClient({ env: {}, home, defaultMaster: local }).endpoint.host, "localhost");
-  const fromContext = createArmadaClient({ env: armadactlConfig(config), defaultMaster: local });
-  assert.notEqual(fromContext.endpoint.host, "localhost");
-});
-
 test("a missing CA file is a config error naming the key and the path", () => {
   assert.throws(
     () =>

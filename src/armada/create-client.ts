@@ -20,8 +20,6 @@ export interface ArmadaClientOptions extends Pick<
 > {
   /** The parsed --master (src/conf ArmadaMaster has this shape); else armadactl's context URL. */
   master?: ArmadaEndpoint;
-  /** Used when neither `master` nor armadactl's context gives an address (else that is an error). */
-  defaultMaster?: ArmadaEndpoint;
   /** Binoculars' address when it differs from the master's. */
   binoculars?: ArmadaEndpoint;
   tls?: TlsFiles;
@@ -62,7 +60,7 @@ export function createArmadaClient(options: ArmadaClientOptions): ArmadaClient {
     options.useArmadactlConfig === false ? undefined : loadArmadactlContext(env, options.home ?? homedir());
   const ctxEndpoint =
     ctx?.armadaUrl !== undefined ? endpointFromArmadactlUrl(ctx.armadaUrl, ctx.forceNoTls) : undefined;
-  const endpoint = options.master ?? ctxEndpoint ?? options.defaultMaster;
+  const endpoint = options.master ?? ctxEndpoint;
   if (endpoint === undefined) {
     throw new ArmadaError(
       "config",

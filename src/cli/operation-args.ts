@@ -9,7 +9,7 @@ import { duration } from "../conf/value-types.js";
 export type OperationOutput = "text" | "json" | "yaml";
 
 export interface OperationArgs {
-  /** Undefined: armadactl's current context, else armada://localhost:50051. */
+  /** Undefined: armadactl's current context (none: a usage error, exit code 2). */
   master?: ArmadaMaster;
   queue: string;
   output: OperationOutput;
@@ -26,7 +26,7 @@ const common = {
 } as const satisfies ParseArgsConfig["options"];
 
 export const commonOptionsHelp = `  --master URL      Armada: armada://host:port or armada+tls://host:port
-                    (default: $ARMADA_MASTER, else armadactl's current context, else armada://localhost:50051)
+                    (default: $ARMADA_MASTER, else armadactl's current context; no default address)
   --queue, -q NAME  the application's queue (default: $ARMADA_QUEUE, else "default")
   -o, --output FMT  text (default), json or yaml
   --help, -h        this help`;
