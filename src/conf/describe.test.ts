@@ -23,6 +23,7 @@ describe("--verbose description", () => {
       "org.example.Main",
       "app.jar",
       "a1",
+      "-Dspark.db.password=argpw7",
     ],
     {},
     (p) => (p === "/p.conf" ? "spark.executor.instances=3\n" : undefined),
@@ -35,7 +36,8 @@ describe("--verbose description", () => {
     assert.match(text, /master\s+armada\+tls:\/\/armada\.example\.com:443 \(TLS\)/);
   });
   it("redacts secrets by name, also as -D options inside other values", () => {
-    for (const secret of ["s3cr3t", "sekrit", "pw123", "inline9"]) assert.ok(!text.includes(secret), secret);
+    for (const secret of ["s3cr3t", "sekrit", "pw123", "inline9", "argpw7"])
+      assert.ok(!text.includes(secret), secret);
     assert.match(text, /-Dspark\.authenticate\.secret=<redacted> -Dx=1/);
     assert.match(text, /spark\.hadoop\.fs\.s3a\.secret\.key\s+= <redacted>/);
     assert.match(text, /spark\.myapp\.dbPassword\s+= <redacted>/);

@@ -2,7 +2,7 @@
 // are redacted here, at the last step before printing.
 import type { ConfKey, ConfKeyFamily } from "./key.js";
 import { keyNamed } from "./registry-lookup.js";
-import { displayValue } from "./secrets.js";
+import { displayValue, redactJavaOptions } from "./secrets.js";
 import { describeSource } from "./source.js";
 import type { Submission } from "./submission.js";
 
@@ -14,7 +14,7 @@ export function describeSubmission(s: Submission): string {
     `  deploy mode       ${s.deployMode}`,
     `  application       ${s.primaryResource} (${s.language})`,
     ...(s.mainClass !== undefined ? [`  main class        ${s.mainClass}`] : []),
-    `  arguments         ${s.appArgs.length === 0 ? "(none)" : s.appArgs.map((a) => JSON.stringify(a)).join(" ")}`,
+    `  arguments         ${s.appArgs.length === 0 ? "(none)" : s.appArgs.map((a) => JSON.stringify(redactJavaOptions(a))).join(" ")}`,
     "Spark properties (value, then where it came from):",
   ];
   const entries = s.conf.entries();
