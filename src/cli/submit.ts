@@ -43,8 +43,9 @@ Options:
   --queue QUEUE_NAME          The Armada queue to submit to (spark.armada.queue).
   --supervise, --principal, --keytab, --proxy-user, --remote
                               Accepted for compatibility; not supported yet.
-  --kill SUBMISSION_ID        Kill the application (not implemented yet).
-  --status SUBMISSION_ID      Show the application's status (not implemented yet).
+  --kill SUBMISSION_ID        Kill the application: SUBMISSION_ID is <queue>:<job set id>, or a
+                              job set id in queue "default" (as 'armada-spark kill').
+  --status SUBMISSION_ID      Show the application's status (as 'armada-spark status').
   --verbose, -v               Print the resolved configuration and where each value came from.
   --help, -h                  Show this help message and exit.
   --version                   Print the version and the supported Spark versions.
