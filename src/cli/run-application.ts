@@ -13,13 +13,13 @@ import type { Submission } from "../conf/submission.js";
 import { ExitCode } from "../exit-codes.js";
 import { buildPlan } from "../plan/plan.js";
 import { randomPlanIds } from "../plan/plan-ids.js";
-import { hasTemplates, loadTemplates } from "../plan/template-load.js";
 import { emptyApplication, withKnownRoles } from "../track/application-state.js";
 import { lookoutJobSetUrl } from "../track/lookout-url.js";
 import { exitCodeOfArmadaError } from "./armada-errors.js";
 import { createPrinter, printerMode, type Printer } from "./application-printer.js";
 import { clientFor } from "./client-from-submission.js";
 import { followAndReport } from "./follow-report.js";
+import { loadPlanTemplates } from "./plan-inputs.js";
 
 export interface RunOptions {
   noWait: boolean;
@@ -40,7 +40,7 @@ export async function runApplication(
   client: ArmadaClient = clientFor(submission.master, submission.conf),
 ): Promise<number> {
   const conf = submission.conf;
-  const templates = hasTemplates(conf) ? await loadTemplates(conf) : {};
+  const templates = await loadPlanTemplates(conf);
   const plan = buildPlan(submission, randomPlanIds(), templates);
   for (const w of plan.warnings) io.stderr.write(`warning: ${w}\n`);
   const expectedExecutors = conf.get(keys.executorInstances) ?? 2;

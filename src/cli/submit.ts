@@ -97,8 +97,16 @@ export async function submitCommand(args: string[], env: Env = process.env): Pro
     for (const w of submission.warnings) process.stderr.write(`warning: ${w}\n`);
     if (options.verbose) process.stderr.write(describeSubmission(submission));
     if (options.dryRun) {
-      const { renderDryRun } = await import("../plan/index.js");
-      const out = await renderDryRun(submission, options.output ?? "yaml");
+      const [{ renderDryRun }, { loadPlanTemplates, planIds }] = await Promise.all([
+        import("../plan/dry-run.js"),
+        import("./plan-inputs.js"),
+      ]);
+      const out = await renderDryRun(
+        submission,
+        options.output ?? "yaml",
+        planIds(env),
+        await loadPlanTemplates(submission.conf),
+      );
       for (const w of out.warnings) process.stderr.write(`warning: ${w}\n`);
       process.stdout.write(out.text);
       return 0;

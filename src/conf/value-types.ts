@@ -280,7 +280,7 @@ export function url(): ValueType<string> {
   };
 }
 
-/** A file read on the submitting machine: a path, `file://` or `http(s)://` URL (template-load.ts). */
+/** A file read on the submitting machine: a path, `file://` or `http(s)://` URL (src/cli/plan-inputs.ts). */
 export function location(): ValueType<string> {
   return {
     expected: "a path or a file://, http:// or https:// URL",

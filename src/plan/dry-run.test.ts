@@ -7,7 +7,7 @@ import { seedWith } from "./test-support.js";
 const ids = fixedPlanIds();
 
 test("dry run JSON shows placeholders for Armada's ids and both requests in order", async () => {
-  const out = await renderDryRun(seedWith({}), "json", { ids });
+  const out = await renderDryRun(seedWith({}), "json", ids);
   const doc = JSON.parse(out.text) as {
     requests: {
       jobRequestItems: { podSpecs: { containers: { env?: { name: string; value?: string }[] }[] }[] }[];
@@ -30,27 +30,17 @@ test("dry run never shows secrets, in YAML or JSON", async () => {
     "spark.executorEnv.DB_PASSWORD": "SUPERSECRET3",
   });
   for (const format of ["yaml", "json"] as const) {
-    const out = await renderDryRun(sub, format, { ids });
+    const out = await renderDryRun(sub, format, ids);
     assert.doesNotMatch(out.text, /SUPERSECRET/);
     assert.match(out.text, /spark\.hadoop\.fs\.s3a\.secret\.key=<redacted>/);
   }
-});
-
-test("dry run ids are fixed by ARMADA_SPARK_FIXED_IDS=1 and random otherwise", async () => {
-  const fixed1 = await renderDryRun(seedWith({}), "json", { env: { ARMADA_SPARK_FIXED_IDS: "1" } });
-  const fixed2 = await renderDryRun(seedWith({}), "json", { env: { ARMADA_SPARK_FIXED_IDS: "1" } });
-  assert.equal(fixed1.text, fixed2.text);
-  assert.match(fixed1.text, new RegExp(ids.gangId));
-  const random = await renderDryRun(seedWith({}), "json", { env: {} });
-  assert.notEqual(random.text, fixed1.text);
-  assert.doesNotMatch(random.text, new RegExp(ids.gangId));
 });
 
 test("dry run returns sizing warnings for the CLI to print", async () => {
   const out = await renderDryRun(
     seedWith({ "spark.armada.executor.request.memory": "1Gi", "spark.armada.executor.limit.memory": "2Gi" }),
     "json",
-    { ids },
+    ids,
   );
   assert.equal(out.warnings.length, 1);
   assert.match(out.warnings[0]!, /executor memory/);

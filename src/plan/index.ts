@@ -2,7 +2,7 @@
 export type * from "./model.js";
 export type { PlanIds } from "./plan-ids.js";
 export type { PlanTemplates, LoadedTemplate } from "./templates.js";
-export type { DryRunOptions, DryRunOutput } from "./dry-run.js";
+export type { DryRunOutput } from "./dry-run.js";
 export type { OutputFormat } from "./render.js";
 export { buildPlan } from "./plan.js";
 export { randomPlanIds, fixedPlanIds } from "./plan-ids.js";

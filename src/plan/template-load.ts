@@ -1,8 +1,6 @@
-// Loads the templates named by the configuration (I/O: files, file:// and http(s):// URLs), parses
-// their YAML and checks every field against the Armada/Kubernetes message definitions. Called by
-// the CLI before the pure plan; the yaml package and the generated descriptors load only here.
-import { readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
+// Loads the templates named by the configuration through the reader the caller gives (the CLI's
+// reads files and http(s) URLs), parses their YAML and checks every field against the
+// Armada/Kubernetes message definitions. The yaml package and the generated descriptors load only here.
 import { keys } from "../conf/keys.js";
 import type { ResolvedConf } from "../conf/resolved-conf.js";
 import { TemplateError } from "./template-error.js";
@@ -10,25 +8,13 @@ import type { LoadedTemplate, PlanTemplates } from "./templates.js";
 
 export type ReadLocation = (location: string) => Promise<string>;
 
-export async function readLocation(location: string): Promise<string> {
-  if (/^https?:\/\//i.test(location)) {
-    const response = await fetch(location, { signal: AbortSignal.timeout(30_000) });
-    if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`);
-    return await response.text();
-  }
-  return await readFile(location.startsWith("file:") ? fileURLToPath(location) : location, "utf8");
-}
-
 export function hasTemplates(conf: ResolvedConf): boolean {
   return [keys.jobTemplate, keys.driverJobItemTemplate, keys.executorJobItemTemplate].some(
     (k) => conf.get(k) !== undefined,
   );
 }
 
-export async function loadTemplates(
-  conf: ResolvedConf,
-  read: ReadLocation = readLocation,
-): Promise<PlanTemplates> {
+export async function loadTemplates(conf: ResolvedConf, read: ReadLocation): Promise<PlanTemplates> {
   const job = conf.get(keys.jobTemplate);
   const driver = conf.get(keys.driverJobItemTemplate);
   const executor = conf.get(keys.executorJobItemTemplate);

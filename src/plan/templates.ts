@@ -1,4 +1,4 @@
-// Parsed templates as the pure plan receives them (loading is I/O: see template-load.ts), and how
+// Parsed templates as the pure plan receives them (reading them is I/O, done by the CLI: src/cli/plan-inputs.ts), and how
 // they combine for one item: job template item < role item template < planned values, where values
 // the plan only defaulted yield to a template (documented in docs/plan.md).
 import { keys } from "../conf/keys.js";
