@@ -3,12 +3,12 @@
 import type { Submission } from "../conf/submission.js";
 import type { JobSubmitRequest } from "./model.js";
 import { buildPlan } from "./plan.js";
-import type { PlanIds } from "./plan-ids.js";
+import { driverJobIdPlaceholder, type PlanIds } from "./plan-ids.js";
+
+export { driverJobIdPlaceholder };
 import { redactedSubmission, redactedTemplates, scrubSecretValues } from "./redact.js";
 import { renderRequests, type OutputFormat } from "./render.js";
 import type { PlanTemplates } from "./templates.js";
-
-export const driverJobIdPlaceholder = "<driver-job-id>";
 
 export interface DryRunOutput {
   text: string;

@@ -1,6 +1,9 @@
 // The random parts of a plan, chosen at the edge and injected, so the plan itself is deterministic.
 import { randomBytes, randomUUID } from "node:crypto";
 
+/** Stands for the driver's job id, which Armada assigns, until it is known (and in dry runs). */
+export const driverJobIdPlaceholder = "<driver-job-id>";
+
 export interface PlanIds {
   /** spark.app.id when the user did not set one; Spark's Kubernetes form `spark-<32 hex>`. */
   appId: string;

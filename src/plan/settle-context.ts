@@ -9,7 +9,7 @@ import { isExecutorStartupKey, splitJavaOptions } from "./java-options.js";
 import { javaModuleOptions } from "./java-module-options.js";
 import type { Role } from "./model.js";
 import type { PlanContext } from "./plan-context.js";
-import type { PlanIds } from "./plan-ids.js";
+import { driverJobIdPlaceholder, type PlanIds } from "./plan-ids.js";
 import { settleResources } from "./settle-resources.js";
 import type { PlanTemplates } from "./templates.js";
 import { armadaServiceName } from "./steps/driver-service.js";
@@ -147,7 +147,7 @@ export function settleContext(
       ...(uiPort !== undefined ? { ui: uiPort } : {}),
     },
     // Two-step plans replace it with the driver's real service name once its job id is known (plan.ts).
-    driverServiceName: customServiceName ?? armadaServiceName("<driver-job-id>"),
+    driverServiceName: customServiceName ?? armadaServiceName(driverJobIdPlaceholder),
     driverArgs,
     driverEnv,
     executor: {
